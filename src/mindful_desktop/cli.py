@@ -1,0 +1,144 @@
+"""Command line: the GUI by default, and headless subcommands that share --data-dir."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mindful_desktop import __version__
+from mindful_desktop.errors import KnownError
+from mindful_desktop.paths import ENV_DATA_DIR, AppPaths
+
+SCREENSHOT_PAGES = ("today", "settings", "welcome")
+
+
+def _data_dir_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"folder for your journal and backups (or set {ENV_DATA_DIR}); "
+        "default: the platform's user data folder",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _data_dir_parent()
+    parser = argparse.ArgumentParser(
+        prog="mindful-desktop",
+        description="Mindful Desktop: an offline eight-week MBCT course and private journal.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("run", parents=[common], help="open the app (the default)")
+    sub.add_parser(
+        "doctor",
+        parents=[common],
+        help="check the journal and print a JSON health report",
+        description="Check the journal without changing it. Prints JSON; exit 0 when healthy.",
+    )
+    export = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write all your data to a file",
+        description="Write all your data to OUT (see docs/export-format.md). Atomic.",
+    )
+    export.add_argument("--format", choices=("json",), default="json")
+    export.add_argument("out", metavar="OUT", type=Path)
+    demo = sub.add_parser(
+        "demo-data",
+        parents=[common],
+        help="fill an empty data folder with invented data for demos",
+        description="Fill an EMPTY data folder with realistic invented data. Refuses otherwise.",
+    )
+    demo.add_argument("--days", type=int, default=90, help="how many days of history (90)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed, for repeatable data")
+    shot = sub.add_parser(
+        "screenshot",
+        parents=[common],
+        help="render a page offscreen to a PNG",
+        description="Render a page offscreen (1280x800 by default) to a PNG file.",
+    )
+    shot.add_argument("page", choices=SCREENSHOT_PAGES)
+    shot.add_argument("out", metavar="OUT.png", type=Path)
+    shot.add_argument("--theme", choices=("light", "dark"), default="light")
+    shot.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (1280x800)")
+    return parser
+
+
+def _paths(args: argparse.Namespace) -> AppPaths:
+    return AppPaths.from_arg(getattr(args, "data_dir", None))
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from mindful_desktop.services.data import doctor_report
+
+    report = doctor_report(_paths(args))
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0 if report["healthy"] else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from mindful_desktop.db.migrate import open_database
+    from mindful_desktop.services.data import export_json
+
+    db = open_database(_paths(args))
+    try:
+        counts = export_json(db, args.out)
+    finally:
+        db.close()
+    total = sum(counts.values())
+    print(f"Exported {total} records to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from mindful_desktop.db.migrate import open_database
+    from mindful_desktop.services.data import fill_demo_data
+
+    db = open_database(_paths(args))
+    try:
+        n = fill_demo_data(db, args.days, seed=args.seed)
+    finally:
+        db.close()
+    print(f"Added {n} invented check-ins over {args.days} days to {db.db_path}", file=sys.stderr)
+    return 0
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from mindful_desktop.ui.screenshot import render_page
+
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        print("--size takes WIDTHxHEIGHT, for example 1280x800", file=sys.stderr)
+        return 2
+    render_page(_paths(args), args.page, args.out, (width, height), args.theme)
+    print(f"Wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {
+    "doctor": cmd_doctor,
+    "export": cmd_export,
+    "demo-data": cmd_demo_data,
+    "screenshot": cmd_screenshot,
+}
+
+
+def run_headless(args: argparse.Namespace) -> int:
+    try:
+        return COMMANDS[args.command](args)
+    except KnownError as exc:
+        print(f"{exc.title}: {exc.message}", file=sys.stderr)
+        return 2
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)

@@ -1,0 +1,121 @@
+"""Open the journal: refuse what we don't know, back up, then migrate in one transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from mindful_desktop.db.backup import backup_database
+from mindful_desktop.db.database import Database
+from mindful_desktop.db.engine import create_db_engine
+from mindful_desktop.errors import (
+    DatabaseCorruptError,
+    DatabaseTooNewError,
+    KnownError,
+    NotOurDatabaseError,
+    translate_db_error,
+)
+from mindful_desktop.paths import AppPaths, migrations_dir
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None, "the migrations folder has no revisions"
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in script_directory().walk_revisions()}
+
+
+@dataclass(frozen=True)
+class StoredState:
+    """What the file on disk holds, read without changing a byte of it."""
+
+    exists: bool
+    revision: str | None
+    tables: tuple[str, ...]
+
+
+def read_state(db_path: Path) -> StoredState:
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return StoredState(exists=db_path.exists(), revision=None, tables=())
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            tables = tuple(
+                row[0]
+                for row in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+                )
+            )
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = None if row is None else str(row[0])
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        known = translate_db_error(exc, db_path)
+        if known is None:
+            known = DatabaseCorruptError(
+                f"The journal file {db_path} couldn't be read ({exc}). It has been left as it is."
+            )
+        raise known from exc
+    return StoredState(exists=True, revision=revision, tables=tables)
+
+
+def check_compatible(db_path: Path, state: StoredState) -> None:
+    if state.revision is None and state.tables:
+        raise NotOurDatabaseError(
+            f"{db_path} holds a database that Mindful Desktop didn't create, so it won't touch "
+            "it. Choose another folder with --data-dir, or move that file away."
+        )
+    if state.revision is not None and state.revision not in known_revisions():
+        raise DatabaseTooNewError(
+            f"Your journal ({db_path}) was last opened by a newer version of Mindful Desktop "
+            f"(schema {state.revision}). This version can't read it safely, so it has left the "
+            "file exactly as it is. Please install the newer version again to open it."
+        )
+
+
+def open_database(paths: AppPaths) -> Database:
+    """The one way the app gets a database: checked, backed up when needed, at the head revision."""
+    paths.ensure()
+    db_path = paths.db_path
+    state = read_state(db_path)
+    check_compatible(db_path, state)
+    head = head_revision()
+    backup = None
+    if state.revision is not None and state.revision != head:
+        backup = backup_database(db_path, paths.backups_dir, reason=f"before-{head[:12]}")
+    try:
+        engine = create_db_engine(db_path)
+        if state.revision != head:
+            cfg = alembic_config()
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+    except KnownError:
+        raise
+    except Exception as exc:
+        known = translate_db_error(exc, db_path)
+        if known is None:
+            raise
+        raise known from exc
+    return Database(engine=engine, db_path=db_path, upgraded_from_backup=backup)

@@ -1,0 +1,90 @@
+"""The tables of the user's journal. Every change here needs an alembic migration."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Date, DateTime, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mindful_desktop.db.base import Base
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC: SQLite has no time zones, so every stored instant is UTC by convention."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class CheckIn(Base):
+    """One mood check-in. `local_date` is the day as the user lived it, kept for daily views."""
+
+    __tablename__ = "check_in"
+    __table_args__ = (CheckConstraint("mood >= 0 AND mood <= 10", name="mood_range"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    local_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    mood: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Setting(Base):
+    """A user preference; the value is JSON text, its type declared in `settings.py`."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class LessonProgress(Base):
+    """Per lesson, by slug (never by file or title), so editing content never breaks user data."""
+
+    __tablename__ = "lesson_progress"
+
+    slug: Mapped[str] = mapped_column(String(64), primary_key=True)
+    first_opened_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class WorksheetEntry(Base):
+    """One filled worksheet (or one calendar row); `fields` is JSON keyed by field id."""
+
+    __tablename__ = "worksheet_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    worksheet: Mapped[str] = mapped_column(String(64), index=True)
+    local_date: Mapped[dt.date] = mapped_column(Date)
+    fields: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Reflection(Base):
+    """An answer to a reflection prompt, linked to where it was asked (a lesson or a practice)."""
+
+    __tablename__ = "reflection"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_kind: Mapped[str] = mapped_column(String(16))  # "lesson" | "practice"
+    source_id: Mapped[str] = mapped_column(String(64), index=True)  # lesson slug or track id
+    prompt_id: Mapped[str] = mapped_column(String(64))
+    prompt_text: Mapped[str] = mapped_column(Text)  # as shown, in case the content changes later
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class HomePracticeMark(Base):
+    """A home-practice item ticked by hand on a day (logged practice ticks items by itself)."""
+
+    __tablename__ = "home_practice_mark"
+    __table_args__ = (UniqueConstraint("local_date", "lesson_slug", "item_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    local_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    lesson_slug: Mapped[str] = mapped_column(String(64))
+    item_id: Mapped[str] = mapped_column(String(64))
+    times: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

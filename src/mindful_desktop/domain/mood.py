@@ -1,0 +1,76 @@
+"""The 0–10 mood scale and the summaries drawn from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+MOOD_MIN = 0
+MOOD_MAX = 10
+MOOD_LOW_LABEL = "Very low"
+MOOD_HIGH_LABEL = "Very good"
+NOTE_MAX_CHARS = 20_000
+
+
+def mood_words(mood: int) -> str:
+    """A few plain words for a score, for screen readers and tooltips."""
+    if mood <= 1:
+        return "very low"
+    if mood <= 3:
+        return "low"
+    if mood <= 6:
+        return "in the middle"
+    if mood <= 8:
+        return "good"
+    return "very good"
+
+
+def validate_mood(mood: object) -> int:
+    if isinstance(mood, bool) or not isinstance(mood, int):
+        raise ValueError("Mood must be a whole number from 0 to 10.")
+    if not MOOD_MIN <= mood <= MOOD_MAX:
+        raise ValueError(f"Mood must be from {MOOD_MIN} to {MOOD_MAX}; {mood} is outside that.")
+    return mood
+
+
+def clean_note(note: str) -> str:
+    """Keep the user's words exactly, but drop blank edges; refuse absurd lengths kindly."""
+    cleaned = note.strip()
+    if len(cleaned) > NOTE_MAX_CHARS:
+        raise ValueError(
+            f"That note is {len(cleaned):,} characters long; a check-in note can hold "
+            f"{NOTE_MAX_CHARS:,}. The journal is the place for longer writing."
+        )
+    return cleaned
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    day: dt.date
+    mean: float | None
+    count: int
+
+
+def daily_means(entries: Iterable[tuple[dt.date, int]]) -> dict[dt.date, float]:
+    totals: dict[dt.date, list[int]] = defaultdict(list)
+    for day, mood in entries:
+        totals[day].append(mood)
+    return {day: sum(values) / len(values) for day, values in totals.items()}
+
+
+def last_days(
+    entries: Iterable[tuple[dt.date, int]], today: dt.date, days: int = 7
+) -> list[DaySummary]:
+    """One summary per day, oldest first, ending today; days without check-ins have mean None."""
+    counts: dict[dt.date, int] = defaultdict(int)
+    pairs = list(entries)
+    for day, _mood in pairs:
+        counts[day] += 1
+    means = daily_means(pairs)
+    out = []
+    for offset in range(days - 1, -1, -1):
+        day = today - dt.timedelta(days=offset)
+        out.append(DaySummary(day=day, mean=means.get(day), count=counts.get(day, 0)))
+    return out

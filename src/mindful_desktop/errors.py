@@ -1,0 +1,106 @@
+"""Errors the environment causes, phrased for a person, kept apart from bugs."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+
+class KnownError(Exception):
+    """A problem we can explain. `message` is shown to the user as it is."""
+
+    title = "Something needs your attention"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class DataDirError(KnownError):
+    title = "Can't use the data folder"
+
+    @classmethod
+    def from_os_error(cls, path: Path, exc: OSError) -> KnownError:
+        if exc.errno == errno.ENOSPC:
+            return DiskFullError(
+                f"The disk holding {path} is full. Free some space and try again; "
+                "nothing you have saved was lost."
+            )
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return cls(
+                f"Mindful Desktop isn't allowed to write to {path}. Check the folder's "
+                "permissions, or choose another folder with --data-dir."
+            )
+        return cls(f"Mindful Desktop couldn't use {path}: {exc.strerror or exc}.")
+
+
+class DiskFullError(KnownError):
+    title = "The disk is full"
+
+
+class DatabaseTooNewError(KnownError):
+    title = "Your journal is from a newer version"
+
+
+class DatabaseCorruptError(KnownError):
+    title = "Your journal file is damaged"
+
+
+class DatabaseLockedError(KnownError):
+    title = "Your journal is busy"
+
+
+class NotOurDatabaseError(KnownError):
+    title = "This isn't a Mindful Desktop journal"
+
+
+class BackupError(KnownError):
+    title = "The safety backup didn't work"
+
+
+class InvalidInputError(KnownError):
+    title = "Please check what you entered"
+
+
+def translate_db_error(exc: BaseException, db_path: Path) -> KnownError | None:
+    """Map a driver or OS error to a sentence a person can act on; None for bugs."""
+    if isinstance(exc, KnownError):
+        return exc
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, BaseException):
+        exc = orig
+    if isinstance(exc, OSError):
+        return DataDirError.from_os_error(db_path.parent, exc)
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLockedError(
+            "Another program is using your journal right now, so it couldn't be opened or saved. "
+            "Close other copies of Mindful Desktop (or any tool looking at the file) and try "
+            "again. "
+            "What you typed is still here."
+        )
+    if "full" in text:
+        return DiskFullError(
+            f"The disk holding {db_path.parent} is full, so your entry couldn't be saved. "
+            "Free some space and press Save again; what you typed is still here."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return DataDirError(
+            f"Mindful Desktop can't write to {db_path}. Check that the folder isn't read-only "
+            "and that you own it, or choose another folder with --data-dir."
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseCorruptError(
+            f"The journal file {db_path} is damaged and can't be read. It has been left exactly "
+            f"as it is. Your automatic backups are in {db_path.parent / 'backups'}; "
+            "the README explains how to restore one."
+        )
+    if "disk i/o" in text:
+        return DataDirError(
+            f"The computer reported a disk error while using {db_path}. Check the disk, then "
+            "try again."
+        )
+    return None

@@ -1,0 +1,81 @@
+"""Where the user's data lives and where the bundled content is found."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from mindful_desktop.errors import DataDirError
+
+ENV_DATA_DIR = "MINDFUL_DESKTOP_DATA_DIR"
+DB_FILENAME = "journal.sqlite3"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data folder (imported lazily: nothing runs at import time)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("Mindful Desktop", appauthor=False, roaming=True))
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """Flag beats environment beats platform default."""
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_data_dir()
+
+
+def _bundled(name: str) -> Path:
+    """A bundled folder: inside the installed package (wheel) or at the top of a source checkout."""
+    inside = _PACKAGE_DIR / name
+    if inside.is_dir():
+        return inside
+    return _PACKAGE_DIR.parents[1] / name
+
+
+def assets_dir() -> Path:
+    return _bundled("assets")
+
+
+def migrations_dir() -> Path:
+    return _bundled("migrations")
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Every file the app writes, derived from one data folder."""
+
+    data_dir: Path
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_FILENAME
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @classmethod
+    def from_arg(cls, cli_value: str | os.PathLike[str] | None = None) -> AppPaths:
+        return cls(resolve_data_dir(cli_value))
+
+    def ensure(self) -> AppPaths:
+        """Create the private folders (0700), or explain kindly why we cannot."""
+        for folder in (self.data_dir, self.backups_dir, self.logs_dir):
+            try:
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                if stat.S_IMODE(folder.stat().st_mode) != 0o700:
+                    folder.chmod(0o700)
+            except OSError as exc:
+                raise DataDirError.from_os_error(folder, exc) from exc
+        return self

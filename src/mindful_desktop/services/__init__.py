@@ -1,0 +1,1 @@
+"""Capabilities the UI asks for; each announces its changes with Qt signals."""

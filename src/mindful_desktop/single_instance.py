@@ -1,0 +1,80 @@
+"""One window per data folder: a second launch asks the first to come forward, then exits."""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from mindful_desktop.paths import AppPaths
+
+_MESSAGE = b"show\n"
+
+
+def server_name(paths: AppPaths) -> str:
+    digest = hashlib.sha256(str(paths.data_dir).encode()).hexdigest()[:16]
+    return f"mindful-desktop-{digest}"
+
+
+class InstanceGuard(QObject):
+    """Holds a lock file in the data folder and a local (same-machine, same-user) socket."""
+
+    activationRequested = Signal()
+
+    def __init__(self, paths: AppPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._name = server_name(paths)
+        self._lock = QLockFile(str(paths.data_dir / "instance.lock"))
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True when we are the only instance for this data folder."""
+        if not self._lock.tryLock(200):
+            return False
+        QLocalServer.removeServer(self._name)  # a crashed run may have left its socket behind
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._on_connection)
+        server.listen(self._name)
+        self._server = server
+        return True
+
+    def ask_running_instance_to_show(self, timeout_ms: int = 2000) -> bool:
+        socket = QLocalSocket()
+        socket.connectToServer(self._name)
+        if not socket.waitForConnected(timeout_ms):
+            return False
+        socket.write(QByteArray(_MESSAGE))
+        ok = socket.waitForBytesWritten(timeout_ms)
+        socket.disconnectFromServer()
+        return ok
+
+    def _on_connection(self) -> None:
+        assert self._server is not None
+        while self._server.hasPendingConnections():
+            conn = self._server.nextPendingConnection()
+            conn.readyRead.connect(self._read)
+            if conn.bytesAvailable():
+                self._read(conn)
+
+    def _read(self, given: QLocalSocket | None = None) -> None:
+        conn = given or self.sender()
+        if not isinstance(conn, QLocalSocket):
+            return
+        if bytes(conn.readAll().data()).startswith(_MESSAGE.strip()):
+            self.activationRequested.emit()
+        conn.readyRead.disconnect(self._read)
+        conn.abort()
+        conn.deleteLater()
+
+    def release(self) -> None:
+        if self._server is not None:
+            for conn in self._server.findChildren(QLocalSocket):
+                conn.blockSignals(True)  # no Python slot may run while Qt tears these down
+                conn.abort()
+            self._server.close()
+            self._server.deleteLater()
+            self._server = None
+        self._lock.unlock()

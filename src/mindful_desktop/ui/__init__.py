@@ -1,0 +1,1 @@
+"""Widgets: they ask services and subscribe to their signals; no SQL here."""

@@ -1,0 +1,156 @@
+"""The main window: a sidebar of pages and the page stack, plus menus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mindful_desktop import APP_NAME, __version__
+from mindful_desktop.services.context import AppContext
+from mindful_desktop.texts import DISCLAIMER, PRIVACY
+from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
+from mindful_desktop.ui.pages.settings import SettingsPage
+from mindful_desktop.ui.pages.today import TodayPage
+from mindful_desktop.ui.widgets.common import label
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    build: Callable[[AppContext], QWidget]
+
+
+# Only pages that work are listed; later capabilities add theirs here, in sidebar order:
+# Today, Course, Practice, Check-in, Journal, Insights, Settings.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("today", "Today", lambda ctx: TodayPage(ctx.checkins, ctx.settings)),
+    PageSpec("settings", "Settings", lambda ctx: SettingsPage(ctx)),
+)
+
+
+class MainWindow(QMainWindow):
+    themeRequested = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(APP_NAME)
+        self.resize(1180, 780)
+        self.setMinimumSize(860, 600)
+
+        sidebar = QWidget()
+        sidebar.setObjectName("Sidebar")
+        sidebar.setFixedWidth(220)
+        side_layout = QVBoxLayout(sidebar)
+        side_layout.setContentsMargins(0, 0, 0, 12)
+        side_layout.addWidget(label(APP_NAME, "AppTitle", wrap=False))
+        self.nav = QListWidget()
+        self.nav.setObjectName("Nav")
+        self.nav.setAccessibleName("Pages")
+        side_layout.addWidget(self.nav, 1)
+
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for spec in PAGES:
+            page = spec.build(ctx)
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        settings_page = self.pages.get("settings")
+        if isinstance(settings_page, SettingsPage):
+            settings_page.settingChanged.connect(self._on_setting_changed)
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        export = QAction("&Export your data…", self)
+        export.triggered.connect(self._export)
+        file_menu.addAction(export)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go_menu = self.menuBar().addMenu("&Go")
+        for row, spec in enumerate(PAGES):
+            action = QAction(spec.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
+            go_menu.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        welcome = QAction("Show the &welcome again", self)
+        welcome.triggered.connect(self.show_welcome)
+        help_menu.addAction(welcome)
+        about = QAction("&About Mindful Desktop", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def show_page(self, key: str) -> None:
+        keys = [spec.key for spec in PAGES]
+        self.nav.setCurrentRow(keys.index(key))
+
+    def current_page_key(self) -> str:
+        return PAGES[self.stack.currentIndex()].key
+
+    def show_welcome(self) -> None:
+        dialog = WelcomeDialog(self.ctx.paths.data_dir, self)
+        dialog.finished.connect(lambda _r: self.ctx.settings.set("welcome_seen", True))
+        dialog.open()
+
+    def bring_to_front(self) -> None:
+        """Called when a second launch asks us to show ourselves."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _export(self) -> None:
+        self.show_page("settings")
+        page = self.pages["settings"]
+        if isinstance(page, SettingsPage):
+            page.export()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3><p>{DISCLAIMER}</p><p>{PRIVACY}</p>"
+            f"<p>Your data folder: {self.ctx.paths.data_dir}</p>",
+        )
+
+    def _on_setting_changed(self, key: str, value: object) -> None:
+        if key == "theme" and isinstance(value, str):
+            self.themeRequested.emit(value)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        today = self.pages.get("today")
+        if isinstance(today, TodayPage):
+            today.keep_draft()
+        super().closeEvent(event)

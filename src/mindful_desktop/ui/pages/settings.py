@@ -1,0 +1,138 @@
+"""Settings: the declared options, the user's data (where, back up, export), and About."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mindful_desktop import __version__
+from mindful_desktop.db.backup import backup_database, list_backups
+from mindful_desktop.errors import KnownError
+from mindful_desktop.services.context import AppContext
+from mindful_desktop.services.data import export_json
+from mindful_desktop.settings import OPTIONS
+from mindful_desktop.texts import DISCLAIMER, PRIVACY
+from mindful_desktop.ui.widgets.common import Card, Page, label
+
+
+class SettingsPage(Page):
+    settingChanged = Signal(str, object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__("Settings", parent=parent)
+        self._ctx = ctx
+
+        prefs = Card("Preferences")
+        form = QFormLayout()
+        form.setHorizontalSpacing(24)
+        form.setVerticalSpacing(12)
+        self.editors: dict[str, QComboBox] = {}
+        for option in OPTIONS.values():
+            if not option.visible or not option.choices:
+                continue
+            combo = QComboBox()
+            combo.setMaximumWidth(320)
+            combo.setAccessibleName(option.label)
+            for value, text in option.choices:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(ctx.settings.get(option.key))))
+            combo.currentIndexChanged.connect(self._saver(option.key, combo))
+            field = QVBoxLayout()
+            field.setSpacing(4)
+            field.addWidget(combo)
+            field.addWidget(label(option.help, "Muted"))
+            form.addRow(option.label, field)
+            self.editors[option.key] = combo
+        prefs.body.addLayout(form)
+        self.add(prefs)
+
+        data = Card("Your data")
+        data.body.addWidget(label(PRIVACY))
+        self.folder_label = label(f"Folder: {ctx.paths.data_dir}", "Muted")
+        data.body.addWidget(self.folder_label)
+        row = QHBoxLayout()
+        self.open_button = QPushButton("Open folder")
+        self.backup_button = QPushButton("Back up now")
+        self.export_button = QPushButton("Export as JSON…")
+        for button in (self.open_button, self.backup_button, self.export_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        data.body.addLayout(row)
+        self.data_status = label(self._backup_summary(), "Muted")
+        data.body.addWidget(self.data_status)
+        self.add(data)
+
+        about = Card("About")
+        about.body.addWidget(label(f"Mindful Desktop {__version__}. Free and open software."))
+        about.body.addWidget(label(DISCLAIMER))
+        self.add(about)
+
+        self.open_button.clicked.connect(self.open_folder)
+        self.backup_button.clicked.connect(self.back_up)
+        self.export_button.clicked.connect(self.export)
+
+    def _saver(self, key: str, combo: QComboBox) -> Callable[[int], None]:
+        def save(_index: int) -> None:
+            value = combo.currentData()
+            try:
+                self._ctx.settings.set(key, value)
+            except KnownError as exc:
+                self._show(exc.message, error=True)
+                return
+            self.settingChanged.emit(key, value)
+
+        return save
+
+    def _backup_summary(self) -> str:
+        backups = list_backups(self._ctx.paths.backups_dir)
+        if not backups:
+            return "No backups yet. A safety copy is also made before every upgrade."
+        newest = dt.datetime.fromtimestamp(backups[0].stat().st_mtime)
+        return f"{len(backups)} backup(s); the newest from {newest:%d %B %Y, %H:%M}."
+
+    def _show(self, text: str, error: bool = False) -> None:
+        self.data_status.setObjectName("Error" if error else "Status")
+        self.data_status.style().unpolish(self.data_status)
+        self.data_status.style().polish(self.data_status)
+        self.data_status.setText(text)
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._ctx.paths.data_dir)))
+
+    def back_up(self) -> Path | None:
+        try:
+            dest = backup_database(self._ctx.db.db_path, self._ctx.paths.backups_dir, "manual")
+        except KnownError as exc:
+            self._show(exc.message, error=True)
+            return None
+        self._show(f"Backed up and checked: {dest.name}")
+        return dest
+
+    def export(self) -> Path | None:
+        suggested = Path.home() / f"mindful-desktop-export-{dt.date.today():%Y-%m-%d}.json"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Export your data", str(suggested), "JSON files (*.json)"
+        )
+        if not name:
+            return None
+        out = Path(name)
+        try:
+            counts = export_json(self._ctx.db, out)
+        except KnownError as exc:
+            self._show(exc.message, error=True)
+            return None
+        self._show(f"Exported {sum(counts.values())} records to {out}.")
+        return out

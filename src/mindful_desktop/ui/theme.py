@@ -1,0 +1,111 @@
+"""Calm light and dark palettes plus one style sheet that reads its colours from the palette."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+ACCENT_LIGHT = "#2f6f6a"  # a quiet teal: contrast 5.9:1 on white
+ACCENT_DARK = "#7cc4bb"
+BASE_POINT_SIZE = 10.5  # calm, readable body text
+
+_STYLE = """
+QWidget#Sidebar { background: palette(alternate-base); border-right: 1px solid palette(mid); }
+QLabel#AppTitle { font-size: 17px; font-weight: 600; padding: 18px 16px 10px 16px; }
+QListWidget#Nav { background: transparent; border: none; font-size: 15px; outline: none; }
+QListWidget#Nav::item { padding: 9px 14px; margin: 2px 8px; border-radius: 7px; }
+QListWidget#Nav::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+QLabel#PageTitle { font-size: 26px; font-weight: 600; }
+QLabel#PageSubtitle { color: palette(placeholder-text); font-size: 15px; }
+QFrame#Card { background: palette(base); border: 1px solid palette(mid); border-radius: 12px; }
+QLabel#CardTitle { font-size: 17px; font-weight: 600; }
+QLabel#Muted { color: palette(placeholder-text); }
+QLabel#Status { color: palette(link); }
+QLabel#Error { color: #b3261e; }
+QPushButton { padding: 7px 16px; border-radius: 7px; border: 1px solid palette(mid);
+              background: palette(button); }
+QPushButton:hover { border-color: palette(highlight); }
+QPushButton:focus { border: 2px solid palette(highlight); }
+QPushButton#Primary { background: palette(highlight); color: palette(highlighted-text);
+                      font-weight: 600; border: none; }
+QPushButton#Primary:disabled { background: palette(mid); color: palette(placeholder-text); }
+QPushButton#MoodButton { min-width: 40px; min-height: 40px; max-width: 48px; padding: 0;
+                         font-size: 15px; border: 1px solid palette(mid); border-radius: 20px;
+                         background: palette(button); }
+QPushButton#MoodButton:checked { background: palette(highlight); color: palette(highlighted-text);
+                                 border-color: palette(highlight); font-weight: 700; }
+QPlainTextEdit, QLineEdit { border: 1px solid palette(mid); border-radius: 8px; padding: 6px;
+                            background: palette(base); }
+"""
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#1e2222",
+        QPalette.ColorRole.WindowText: "#e6ebea",
+        QPalette.ColorRole.Base: "#262b2b",
+        QPalette.ColorRole.AlternateBase: "#1a1d1d",
+        QPalette.ColorRole.Text: "#e6ebea",
+        QPalette.ColorRole.Button: "#2d3333",
+        QPalette.ColorRole.ButtonText: "#e6ebea",
+        QPalette.ColorRole.Mid: "#3d4545",
+        QPalette.ColorRole.Highlight: ACCENT_DARK,
+        QPalette.ColorRole.HighlightedText: "#102220",
+        QPalette.ColorRole.Link: ACCENT_DARK,
+        QPalette.ColorRole.PlaceholderText: "#9aa5a3",
+        QPalette.ColorRole.ToolTipBase: "#262b2b",
+        QPalette.ColorRole.ToolTipText: "#e6ebea",
+    }
+    for role, value in colours.items():
+        p.setColor(role, QColor(value))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#7b8583"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#7b8583"))
+    return p
+
+
+def light_palette() -> QPalette:
+    p = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#f6f7f5",
+        QPalette.ColorRole.WindowText: "#1f2524",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#edf0ee",
+        QPalette.ColorRole.Text: "#1f2524",
+        QPalette.ColorRole.Button: "#f1f3f2",
+        QPalette.ColorRole.ButtonText: "#1f2524",
+        QPalette.ColorRole.Mid: "#d5dbd9",
+        QPalette.ColorRole.Highlight: ACCENT_LIGHT,
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: ACCENT_LIGHT,
+        QPalette.ColorRole.PlaceholderText: "#5f6b69",
+        QPalette.ColorRole.ToolTipBase: "#ffffff",
+        QPalette.ColorRole.ToolTipText: "#1f2524",
+    }
+    for role, value in colours.items():
+        p.setColor(role, QColor(value))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#8a9492"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#8a9492"))
+    return p
+
+
+def system_prefers_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication, mode: str) -> bool:
+    """Apply 'light', 'dark' or 'system'; return True when the result is dark."""
+    dark = mode == "dark" or (mode == "system" and system_prefers_dark())
+    app.setStyle("Fusion")
+    font = app.font()
+    if font.pointSizeF() < BASE_POINT_SIZE:
+        font.setPointSizeF(BASE_POINT_SIZE)
+        app.setFont(font)
+    app.setPalette(dark_palette() if dark else light_palette())
+    app.setStyleSheet(_STYLE)
+    return dark
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128

@@ -1,0 +1,68 @@
+"""Building blocks shared by pages: cards, page headers, labels with object names."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+
+def label(text: str, name: str | None = None, wrap: bool = True) -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(wrap)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+class Card(QFrame):
+    """A rounded panel with an optional title; children go into `body`."""
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(22, 18, 22, 20)
+        self.body.setSpacing(12)
+        if title:
+            self.title = label(title, "CardTitle")
+            self.body.addWidget(self.title)
+
+
+class Page(QScrollArea):
+    """A scrollable page with a title, a subtitle and a centred column of content."""
+
+    MAX_WIDTH = 960
+
+    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QWidget()
+        outer_layout = QHBoxLayout(outer)
+        outer_layout.setContentsMargins(40, 32, 40, 32)
+        self.column = QWidget()
+        self.column.setMaximumWidth(self.MAX_WIDTH)
+        self.content = QVBoxLayout(self.column)
+        self.content.setContentsMargins(0, 0, 0, 0)
+        self.content.setSpacing(18)
+        # The column grows to MAX_WIDTH; the stretches on either side take what is left.
+        outer_layout.addStretch(1)
+        outer_layout.addWidget(self.column, 100)
+        outer_layout.addStretch(1)
+        self._tail = QWidget()
+        self.title_label = label(title, "PageTitle")
+        self.subtitle_label = label(subtitle, "PageSubtitle")
+        self.content.addWidget(self.title_label)
+        self.content.addWidget(self.subtitle_label)
+        self.subtitle_label.setVisible(bool(subtitle))
+        self.setWidget(outer)
+
+    def set_subtitle(self, text: str) -> None:
+        self.subtitle_label.setText(text)
+        self.subtitle_label.setVisible(bool(text))
+
+    def add(self, widget: QWidget, stretch: int = 0) -> None:
+        self.content.removeWidget(self._tail)
+        self.content.addWidget(widget, stretch)
+        self.content.addWidget(self._tail, 1)  # keeps content at the top of a tall window

@@ -1,0 +1,88 @@
+"""Choose a mood from 0 to 10: eleven round buttons with labelled ends, nothing preselected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QPushButton,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mindful_desktop.domain.mood import (
+    MOOD_HIGH_LABEL,
+    MOOD_LOW_LABEL,
+    MOOD_MAX,
+    MOOD_MIN,
+    mood_words,
+)
+from mindful_desktop.ui.widgets.common import label
+
+
+class MoodPicker(QWidget):
+    """No default value: a preselected number would nudge the answer."""
+
+    moodChanged = Signal(object)  # int | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.buttons: list[QPushButton] = []
+        for value in range(MOOD_MIN, MOOD_MAX + 1):
+            button = QPushButton(str(value))
+            button.setObjectName("MoodButton")
+            button.setCheckable(True)
+            button.setAccessibleName(f"Mood {value} of {MOOD_MAX}, {mood_words(value)}")
+            button.setToolTip(f"{value}: {mood_words(value)}")
+            self.group.addButton(button, value)
+            self.buttons.append(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        ends = QHBoxLayout()
+        self._low = label(f"{MOOD_MIN} · {MOOD_LOW_LABEL}", "Muted", wrap=False)
+        self._high = label(f"{MOOD_MAX} · {MOOD_HIGH_LABEL}", "Muted", wrap=False)
+        self._gap = QSpacerItem(40, 0)
+        ends.addWidget(self._low)
+        ends.addSpacerItem(self._gap)
+        ends.addWidget(self._high)
+        ends.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(row)
+        layout.addLayout(ends)
+        self.group.idToggled.connect(self._on_toggled)
+        self._ends = ends
+
+    def _on_toggled(self, _id: int, checked: bool) -> None:
+        if checked:
+            self.moodChanged.emit(self.value())
+
+    def value(self) -> int | None:
+        chosen = self.group.checkedId()
+        return None if chosen < 0 else chosen
+
+    def set_value(self, value: int | None) -> None:
+        if value is None:
+            self.group.setExclusive(False)
+            for button in self.buttons:
+                button.setChecked(False)
+            self.group.setExclusive(True)
+            self.moodChanged.emit(None)
+        else:
+            self.buttons[value - MOOD_MIN].setChecked(True)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
+        # Line the end labels up under the first and last buttons.
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.buttons:
+            span = self.buttons[-1].geometry().right() - self.buttons[0].geometry().left()
+            gap = max(12, span - self._low.sizeHint().width() - self._high.sizeHint().width())
+            self._gap.changeSize(gap, 0)
+            self._ends.invalidate()

@@ -1,0 +1,85 @@
+"""The headless commands, called as a user would call them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from mindful_desktop.app import main
+from mindful_desktop.db.migrate import head_revision
+from mindful_desktop.paths import AppPaths
+
+
+@pytest.mark.parametrize("command", ["doctor", "export", "demo-data", "screenshot", "run"])
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([command, "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert "--data-dir" in out
+
+
+def test_data_dir_flag_works_before_and_after_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert main(["--data-dir", str(a), "demo-data", "--days", "5"]) == 0
+    assert main(["demo-data", "--data-dir", str(b), "--days", "5"]) == 0
+    assert (a / "journal.sqlite3").exists() and (b / "journal.sqlite3").exists()
+
+
+def test_environment_variable_chooses_the_data_dir(paths: AppPaths) -> None:
+    assert main(["demo-data", "--days", "3"]) == 0
+    assert paths.db_path.exists()
+
+
+def test_doctor_prints_json_and_exits_zero_when_healthy(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["demo-data", "--days", "3"])
+    capsys.readouterr()
+    assert main(["doctor"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["is_head"] and report["head_revision"] == head_revision()
+    assert report["quick_check"] == "ok"
+
+
+def test_export_and_demo_data_round_trip(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo-data", "--days", "30", "--seed", "7"]) == 0
+    out = tmp_path / "out.json"
+    assert main(["export", "--format", "json", str(out)]) == 0
+    data = json.loads(out.read_text())
+    assert len(data["tables"]["check_in"]) > 10
+
+
+def test_demo_data_refuses_twice(paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo-data", "--days", "3"]) == 0
+    assert main(["demo-data", "--days", "3"]) == 2
+    assert "empty data folder" in capsys.readouterr().err
+
+
+def test_known_errors_become_a_sentence_and_exit_2(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths.ensure()
+    paths.db_path.write_bytes(b"garbage" * 100)
+    assert main(["export", str(paths.data_dir / "x.json")]) == 2
+    err = capsys.readouterr().err
+    assert "damaged" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("page", ["today", "settings", "welcome"])
+def test_screenshot_writes_a_png_of_the_page(
+    paths: AppPaths, tmp_path: Path, page: str, qapp: object
+) -> None:
+    out = tmp_path / f"{page}.png"
+    assert main(["screenshot", page, str(out)]) == 0
+    image = QImage(str(out))
+    assert not image.isNull()
+    if page != "welcome":
+        assert (image.width(), image.height()) == (1280, 800)
