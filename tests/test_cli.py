@@ -73,7 +73,9 @@ def test_known_errors_become_a_sentence_and_exit_2(
     assert "damaged" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("page", ["today", "settings", "welcome"])
+@pytest.mark.parametrize(
+    "page", ["today", "course", "settings", "welcome", "lesson:week-2", "worksheet:action-plan"]
+)
 def test_screenshot_writes_a_png_of_the_page(
     paths: AppPaths, tmp_path: Path, page: str, qapp: object
 ) -> None:
@@ -81,5 +83,13 @@ def test_screenshot_writes_a_png_of_the_page(
     assert main(["screenshot", page, str(out)]) == 0
     image = QImage(str(out))
     assert not image.isNull()
-    if page != "welcome":
+    if page in ("today", "course", "settings", "lesson:week-2"):
         assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_screenshot_of_an_unknown_page_is_explained(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    assert main(["screenshot", "nowhere", str(tmp_path / "x.png")]) == 2
+    assert "no page called 'nowhere'" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()

@@ -12,7 +12,10 @@ from mindful_desktop import __version__
 from mindful_desktop.errors import KnownError
 from mindful_desktop.paths import ENV_DATA_DIR, AppPaths
 
-SCREENSHOT_PAGES = ("today", "settings", "welcome")
+SCREENSHOT_HELP = (
+    "a sidebar page (today, course, settings), 'welcome', 'lesson:SLUG' (e.g. lesson:week-2) "
+    "or 'worksheet:ID' (e.g. worksheet:action-plan)"
+)
 
 
 def _data_dir_parent() -> argparse.ArgumentParser:
@@ -65,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="render a page offscreen to a PNG",
         description="Render a page offscreen (1280x800 by default) to a PNG file.",
     )
-    shot.add_argument("page", choices=SCREENSHOT_PAGES)
+    shot.add_argument("page", help=SCREENSHOT_HELP)
     shot.add_argument("out", metavar="OUT.png", type=Path)
     shot.add_argument("--theme", choices=("light", "dark"), default="light")
     shot.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (1280x800)")

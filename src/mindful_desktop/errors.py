@@ -59,6 +59,10 @@ class BackupError(KnownError):
     title = "The safety backup didn't work"
 
 
+class BundledContentError(KnownError):
+    title = "The app's own files are damaged"
+
+
 class InvalidInputError(KnownError):
     title = "Please check what you entered"
 

@@ -26,6 +26,12 @@ OPTIONS: dict[str, Option] = {
         Option("welcome_seen", False, visible=False),
         Option("checkin_draft", "", visible=False),
         Option(
+            "show_practice_stats",
+            True,
+            label="Show practice counts",
+            help="Show 'days practised this week' on Today. Turn off if counting doesn't help.",
+        ),
+        Option(
             "theme",
             "system",
             label="Appearance",

@@ -13,6 +13,7 @@ from mindful_desktop.errors import DiskFullError
 from mindful_desktop.services.checkins import CheckInService
 from mindful_desktop.settings import SettingsStore
 from mindful_desktop.ui.models.checkins import CheckInListModel
+from mindful_desktop.ui.models.rows import Row, RowsModel
 from mindful_desktop.ui.pages.today import TodayPage
 from tests.conftest import FakeClock
 
@@ -98,3 +99,10 @@ def test_check_in_model_is_a_well_behaved_qt_model(
     model.set_rows(service.for_day(clock().date()))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == 2
+
+
+def test_rows_model_is_a_well_behaved_qt_model(qtmodeltester: object) -> None:
+    model = RowsModel()
+    model.set_rows([Row("Week 1", "week-1", detail="Title", badge="✓"), Row("Week 2", "week-2")])
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.row_of("week-2") == 1 and model.row_of("nope") == -1

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from mindful_desktop.db.engine import make_sessionmaker
+from mindful_desktop.errors import KnownError, translate_db_error
 
 
 @dataclass
@@ -25,9 +26,20 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed (and on disk, synchronous=FULL) when the block ends."""
-        with self._sessions.begin() as session:
-            yield session
+        """A unit of work: committed (and on disk, synchronous=FULL) when the block ends.
+
+        Errors the environment causes (locked, full, read-only, damaged) come out as KnownError.
+        """
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except KnownError:
+            raise
+        except Exception as exc:
+            known = translate_db_error(exc, self.db_path)
+            if known is None:
+                raise
+            raise known from exc
 
     def revision(self) -> str | None:
         with self.engine.connect() as conn:

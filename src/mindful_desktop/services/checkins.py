@@ -12,7 +12,7 @@ from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_t
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.models import CheckIn
 from mindful_desktop.domain.mood import DaySummary, clean_note, last_days, validate_mood
-from mindful_desktop.errors import InvalidInputError, KnownError, translate_db_error
+from mindful_desktop.errors import InvalidInputError
 
 
 @dataclass(frozen=True)
@@ -53,25 +53,17 @@ class CheckInService(QObject):
         except ValueError as exc:
             raise InvalidInputError(str(exc)) from exc
         now = self._clock()
-        try:
-            with self._db.session() as session:
-                row = CheckIn(
-                    created_at=to_utc_naive(now),
-                    updated_at=to_utc_naive(now),
-                    local_date=now.date(),
-                    mood=mood,
-                    note=note,
-                )
-                session.add(row)
-                session.flush()
-                view = _view(row)
-        except KnownError:
-            raise
-        except Exception as exc:
-            known = translate_db_error(exc, self._db.db_path)
-            if known is None:
-                raise
-            raise known from exc
+        with self._db.session() as session:
+            row = CheckIn(
+                created_at=to_utc_naive(now),
+                updated_at=to_utc_naive(now),
+                local_date=now.date(),
+                mood=mood,
+                note=note,
+            )
+            session.add(row)
+            session.flush()
+            view = _view(row)
         self.changed.emit()
         return view
 

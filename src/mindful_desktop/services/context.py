@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.migrate import open_database
-from mindful_desktop.paths import AppPaths
+from mindful_desktop.domain.content import ContentError, Course
+from mindful_desktop.errors import BundledContentError
+from mindful_desktop.paths import AppPaths, assets_dir
 from mindful_desktop.services.checkins import CheckInService
+from mindful_desktop.services.course import CourseService, load_bundled_course
+from mindful_desktop.services.worksheets import WorksheetService
 from mindful_desktop.settings import SettingsStore
 
 
@@ -18,15 +22,28 @@ class AppContext:
     db: Database
     settings: SettingsStore
     checkins: CheckInService
+    content: Course
+    course: CourseService
+    worksheets: WorksheetService
 
     @classmethod
     def open(cls, paths: AppPaths, clock: Clock = system_clock) -> AppContext:
+        try:
+            content = load_bundled_course(assets_dir())
+        except (ContentError, OSError) as exc:
+            raise BundledContentError(
+                f"A lesson file that comes with the app can't be read: {exc}. Reinstalling "
+                "Mindful Desktop should fix this; your journal is untouched."
+            ) from exc
         db = open_database(paths)
         return cls(
             paths=paths,
             db=db,
             settings=SettingsStore(db),
             checkins=CheckInService(db, clock),
+            content=content,
+            course=CourseService(db, content, clock),
+            worksheets=WorksheetService(db, content, clock),
         )
 
     def close(self) -> None:

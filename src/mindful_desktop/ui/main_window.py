@@ -22,6 +22,8 @@ from mindful_desktop import APP_NAME, __version__
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.texts import DISCLAIMER, PRIVACY
 from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
+from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
+from mindful_desktop.ui.pages.course import CoursePage
 from mindful_desktop.ui.pages.settings import SettingsPage
 from mindful_desktop.ui.pages.today import TodayPage
 from mindful_desktop.ui.widgets.common import label
@@ -37,7 +39,8 @@ class PageSpec:
 # Only pages that work are listed; later capabilities add theirs here, in sidebar order:
 # Today, Course, Practice, Check-in, Journal, Insights, Settings.
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("today", "Today", lambda ctx: TodayPage(ctx.checkins, ctx.settings)),
+    PageSpec("today", "Today", lambda ctx: TodayPage(ctx.checkins, ctx.settings, ctx.course)),
+    PageSpec("course", "Course", lambda ctx: CoursePage(ctx.course)),
     PageSpec("settings", "Settings", lambda ctx: SettingsPage(ctx)),
 )
 
@@ -86,6 +89,13 @@ class MainWindow(QMainWindow):
         settings_page = self.pages.get("settings")
         if isinstance(settings_page, SettingsPage):
             settings_page.settingChanged.connect(self._on_setting_changed)
+        today = self.pages.get("today")
+        if isinstance(today, TodayPage) and today.home is not None:
+            today.home.openLessonRequested.connect(self.open_lesson)
+            today.home.openWorksheetRequested.connect(self.open_worksheet)
+        course = self.pages.get("course")
+        if isinstance(course, CoursePage):
+            course.openWorksheetRequested.connect(self.open_worksheet)
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -114,6 +124,18 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         keys = [spec.key for spec in PAGES]
         self.nav.setCurrentRow(keys.index(key))
+
+    def open_lesson(self, slug: str) -> None:
+        self.show_page("course")
+        page = self.pages["course"]
+        if isinstance(page, CoursePage):
+            page.show_lesson(slug)
+
+    def open_worksheet(self, worksheet_id: str) -> WorksheetDialog:
+        dialog = WorksheetDialog(self.ctx.worksheets, worksheet_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def current_page_key(self) -> str:
         return PAGES[self.stack.currentIndex()].key
@@ -148,6 +170,9 @@ class MainWindow(QMainWindow):
     def _on_setting_changed(self, key: str, value: object) -> None:
         if key == "theme" and isinstance(value, str):
             self.themeRequested.emit(value)
+        today = self.pages.get("today")
+        if key == "show_practice_stats" and isinstance(today, TodayPage) and today.home:
+            today.home.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         today = self.pages.get("today")

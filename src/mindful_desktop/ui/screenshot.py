@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from mindful_desktop.errors import DataDirError
+from mindful_desktop.errors import DataDirError, InvalidInputError
 from mindful_desktop.paths import AppPaths
 
 
@@ -13,7 +13,7 @@ def render_page(
     paths: AppPaths, page: str, out: Path, size: tuple[int, int] = (1280, 800), theme: str = "light"
 ) -> Path:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from mindful_desktop.services.context import AppContext
     from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
@@ -28,14 +28,23 @@ def render_page(
         window = MainWindow(ctx)
         window.resize(*size)
         window.show()
-        target = window
+        target: QWidget = window
+        kind, _, name = page.partition(":")
         if page == "welcome":
-            dialog = WelcomeDialog(paths.data_dir, window)
-            dialog.show()
-            target = dialog  # type: ignore[assignment]
-        else:
+            target = WelcomeDialog(paths.data_dir, window)
+            target.show()
+        elif kind == "lesson" and name in {lesson.slug for lesson in ctx.content.lessons}:
+            window.open_lesson(name)
+        elif kind == "worksheet" and name in ctx.content.worksheets:
+            target = window.open_worksheet(name)
+        elif page in window.pages:
             window.show_page(page)
-        for _ in range(3):
+        else:
+            raise InvalidInputError(
+                f"There is no page called {page!r}. Try one of: {', '.join(window.pages)}, "
+                "welcome, lesson:SLUG, worksheet:ID."
+            )
+        for _ in range(5):
             app.processEvents()
         image = target.grab()
         if not image.save(str(out), "PNG"):

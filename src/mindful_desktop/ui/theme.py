@@ -16,6 +16,7 @@ QLabel#AppTitle { font-size: 17px; font-weight: 600; padding: 18px 16px 10px 16p
 QListWidget#Nav { background: transparent; border: none; font-size: 15px; outline: none; }
 QListWidget#Nav::item { padding: 9px 14px; margin: 2px 8px; border-radius: 7px; }
 QListWidget#Nav::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+QListView#LessonList { background: transparent; border: none; outline: none; }
 QLabel#PageTitle { font-size: 26px; font-weight: 600; }
 QLabel#PageSubtitle { color: palette(placeholder-text); font-size: 15px; }
 QFrame#Card { background: palette(base); border: 1px solid palette(mid); border-radius: 12px; }

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -39,9 +40,22 @@ class SettingsPage(Page):
         form = QFormLayout()
         form.setHorizontalSpacing(24)
         form.setVerticalSpacing(12)
-        self.editors: dict[str, QComboBox] = {}
+        self.editors: dict[str, QComboBox | QCheckBox] = {}
         for option in OPTIONS.values():
-            if not option.visible or not option.choices:
+            if not option.visible:
+                continue
+            if isinstance(option.default, bool):
+                check = QCheckBox(option.label)
+                check.setChecked(bool(ctx.settings.get(option.key)))
+                check.toggled.connect(self._bool_saver(option.key))
+                field = QVBoxLayout()
+                field.setSpacing(4)
+                field.addWidget(check)
+                field.addWidget(label(option.help, "Muted"))
+                form.addRow("", field)
+                self.editors[option.key] = check
+                continue
+            if not option.choices:
                 continue
             combo = QComboBox()
             combo.setMaximumWidth(320)
@@ -93,6 +107,17 @@ class SettingsPage(Page):
                 self._show(exc.message, error=True)
                 return
             self.settingChanged.emit(key, value)
+
+        return save
+
+    def _bool_saver(self, key: str) -> Callable[[bool], None]:
+        def save(value: bool) -> None:
+            try:
+                self._ctx.settings.set(key, bool(value))
+            except KnownError as exc:
+                self._show(exc.message, error=True)
+                return
+            self.settingChanged.emit(key, bool(value))
 
         return save
 

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
 
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.checkins import CheckInService
+from mindful_desktop.services.course import CourseService
 from mindful_desktop.settings import SettingsStore
 from mindful_desktop.ui.models.checkins import CheckInListModel
 from mindful_desktop.ui.widgets.common import Card, Page, label
+from mindful_desktop.ui.widgets.home_practice import HomePracticeCard
 from mindful_desktop.ui.widgets.mood_picker import MoodPicker
 from mindful_desktop.ui.widgets.week_strip import WeekStrip
 
@@ -26,7 +28,11 @@ class TodayPage(Page):
     DRAFT_DELAY_MS = 800
 
     def __init__(
-        self, checkins: CheckInService, settings: SettingsStore, parent: QWidget | None = None
+        self,
+        checkins: CheckInService,
+        settings: SettingsStore,
+        course: CourseService | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__("Today", parent=parent)
         self._checkins = checkins
@@ -41,7 +47,7 @@ class TodayPage(Page):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("Anything you'd like to remember about today? (optional)")
         self.note.setAccessibleName("Note for this check-in (optional)")
-        self.note.setFixedHeight(84)
+        self.note.setFixedHeight(64)
         self.note.setTabChangesFocus(True)
         card.body.addWidget(self.note)
         actions = QHBoxLayout()
@@ -56,30 +62,36 @@ class TodayPage(Page):
         card.body.addLayout(actions)
         self.add(card)
 
-        lower = QHBoxLayout()
-        lower.setSpacing(18)
-        today_card = Card("Today's check-ins")
+        # Earlier check-ins today sit inside the check-in card, compactly.
         self.model = CheckInListModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setFrameShape(QListView.Shape.NoFrame)
-        self.list.setSpacing(4)
+        self.list.setSpacing(2)
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListView.SelectionMode.NoSelection)
         self.list.setAccessibleName("Today's check-ins")
+        self.list.setMaximumHeight(110)
         self.empty = label("No check-in yet today. Whenever you're ready.", "Muted")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.today_stack = QStackedWidget()
         self.today_stack.addWidget(self.empty)
         self.today_stack.addWidget(self.list)
-        self.today_stack.setMinimumHeight(170)
-        today_card.body.addWidget(self.today_stack, 1)
+        self.earlier_title = label("Today's check-ins", "Muted")
+        card.body.addWidget(self.earlier_title)
+        card.body.addWidget(self.today_stack)
+
+        lower = QHBoxLayout()
+        lower.setSpacing(18)
+        self.home: HomePracticeCard | None = None
+        if course is not None:
+            self.home = HomePracticeCard(course, settings)
+            lower.addWidget(self.home, 3)
         week_card = Card("Last 7 days")
         self.week = WeekStrip()
         week_card.body.addWidget(self.week)
         week_card.body.addWidget(label("Daily average of your check-ins.", "Muted"))
-        lower.addWidget(today_card, 2)
-        lower.addWidget(week_card, 3)
+        week_card.body.addStretch(1)
+        lower.addWidget(week_card, 2)
         holder = QWidget()
         holder.setLayout(lower)
         lower.setContentsMargins(0, 0, 0, 0)
@@ -147,4 +159,8 @@ class TodayPage(Page):
         rows = self._checkins.for_day(today)
         self.model.set_rows(rows)
         self.today_stack.setCurrentWidget(self.list if rows else self.empty)
+        self.earlier_title.setVisible(bool(rows))
+        self.today_stack.setFixedHeight(
+            min(110, self.list.sizeHintForRow(0) * len(rows) + 8) if rows else 24
+        )
         self.week.set_days(self._checkins.recent_days(7))

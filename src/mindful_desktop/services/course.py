@@ -1,0 +1,277 @@
+"""The course: lesson progress, the current week, home-practice checklists, reflections."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import delete, select
+
+from mindful_desktop.clock import Clock, system_clock, to_utc_naive
+from mindful_desktop.db.database import Database
+from mindful_desktop.db.models import HomePracticeMark, LessonProgress, Reflection
+from mindful_desktop.domain.content import (
+    DAYS_GOAL,
+    Course,
+    HomePracticeItem,
+    Lesson,
+    load_course,
+    split_front_matter,
+)
+
+# For a range of days: {day: {track_id: sessions logged}}. The practice log supplies it.
+PracticeCounter = Callable[[dt.date, dt.date], dict[dt.date, dict[str, int]]]
+
+
+def no_practice_log(_start: dt.date, _end: dt.date) -> dict[dt.date, dict[str, int]]:
+    return {}
+
+
+def bundled_track_ids(audio_dir: Path) -> list[str]:
+    """Ids of the bundled practices, from the scripts they are rendered from."""
+    ids = []
+    for script in sorted((audio_dir / "scripts").glob("*.txt")):
+        meta, _ = split_front_matter(script.read_text(encoding="utf-8"), script.name)
+        ids.append(str(meta["id"]))
+    return ids
+
+
+def load_bundled_course(assets: Path) -> Course:
+    return load_course(assets / "lessons", bundled_track_ids(assets / "audio"))
+
+
+@dataclass(frozen=True)
+class LessonState:
+    opened: bool
+    completed: bool
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    item: HomePracticeItem
+    logged: int  # ticked by logged practice
+    marked: int  # ticked by hand
+
+    @property
+    def done(self) -> int:
+        return min(self.item.per_day, self.logged + self.marked)
+
+    @property
+    def complete(self) -> bool:
+        return self.done >= self.item.per_day
+
+
+@dataclass(frozen=True)
+class Checklist:
+    lesson: Lesson
+    day: dt.date
+    items: tuple[ChecklistItem, ...]
+    days_practised: int  # in the seven days ending on `day`
+    days_goal: int = DAYS_GOAL
+
+
+class CourseService(QObject):
+    changed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        course: Course,
+        clock: Clock = system_clock,
+        practice_counter: PracticeCounter = no_practice_log,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.course = course
+        self._clock = clock
+        self._practice_counter = practice_counter
+
+    def set_practice_counter(self, counter: PracticeCounter) -> None:
+        self._practice_counter = counter
+        self.changed.emit()
+
+    # --- progress -------------------------------------------------------------------------
+
+    def states(self) -> dict[str, LessonState]:
+        with self._db.session() as session:
+            rows = session.scalars(select(LessonProgress)).all()
+            found = {r.slug: LessonState(True, r.completed_at is not None) for r in rows}
+        return {
+            lesson.slug: found.get(lesson.slug, LessonState(False, False))
+            for lesson in self.course.lessons
+        }
+
+    def current_lesson(self) -> Lesson:
+        """The user's own pace: the first lesson not yet marked complete."""
+        states = self.states()
+        for lesson in self.course.lessons:
+            if not states[lesson.slug].completed:
+                return lesson
+        return self.course.lessons[-1]
+
+    def current_weekly_lesson(self) -> Lesson | None:
+        """The week whose home practice applies today (None before week 1 is reached)."""
+        current = self.current_lesson()
+        if current.is_weekly:
+            return current
+        if current.week == 9:
+            return self.course.by_week(8)
+        return None
+
+    def mark_opened(self, slug: str) -> None:
+        self.course.lesson(slug)
+
+        def work() -> None:
+            with self._db.session() as session:
+                if session.get(LessonProgress, slug) is None:
+                    session.add(LessonProgress(slug=slug, first_opened_at=self._now_utc()))
+
+        work()
+        self.changed.emit()
+
+    def set_completed(self, slug: str, completed: bool) -> None:
+        self.course.lesson(slug)
+
+        def work() -> None:
+            with self._db.session() as session:
+                row = session.get(LessonProgress, slug)
+                if row is None:
+                    row = LessonProgress(slug=slug, first_opened_at=self._now_utc())
+                    session.add(row)
+                row.completed_at = self._now_utc() if completed else None
+
+        work()
+        self.changed.emit()
+
+    def _now_utc(self) -> dt.datetime:
+        return to_utc_naive(self._clock())
+
+    def today(self) -> dt.date:
+        return self._clock().date()
+
+    # --- reflections ----------------------------------------------------------------------
+
+    def reflections(self, slug: str) -> dict[str, str]:
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(Reflection).where(
+                    Reflection.source_kind == "lesson", Reflection.source_id == slug
+                )
+            ).all()
+            return {r.prompt_id: r.body for r in rows}
+
+    def save_reflection(self, slug: str, prompt_id: str, body: str) -> None:
+        lesson = self.course.lesson(slug)
+        prompt = next(p for p in lesson.prompts if p.id == prompt_id)
+        text = body.rstrip()
+
+        def work() -> None:
+            now = self._now_utc()
+            with self._db.session() as session:
+                row = session.scalars(
+                    select(Reflection).where(
+                        Reflection.source_kind == "lesson",
+                        Reflection.source_id == slug,
+                        Reflection.prompt_id == prompt_id,
+                    )
+                ).first()
+                if row is None and text.strip():
+                    session.add(
+                        Reflection(
+                            source_kind="lesson",
+                            source_id=slug,
+                            prompt_id=prompt_id,
+                            prompt_text=prompt.text,
+                            body=text,
+                            created_at=now,
+                            updated_at=now,
+                        )
+                    )
+                elif row is not None and text.strip():
+                    if row.body != text:
+                        row.body = text
+                        row.prompt_text = prompt.text
+                        row.updated_at = now
+                elif row is not None:
+                    session.delete(row)  # the user cleared the answer on purpose
+
+        work()
+        self.changed.emit()
+
+    # --- home practice --------------------------------------------------------------------
+
+    def checklist(self, day: dt.date | None = None) -> Checklist | None:
+        lesson = self.current_weekly_lesson()
+        if lesson is None:
+            return None
+        day = day or self.today()
+        start = day - dt.timedelta(days=6)
+        logged = self._practice_counter(start, day)
+        with self._db.session() as session:
+            marks = session.scalars(
+                select(HomePracticeMark).where(
+                    HomePracticeMark.local_date >= start, HomePracticeMark.local_date <= day
+                )
+            ).all()
+            marked_today = {
+                m.item_id: m.times
+                for m in marks
+                if m.local_date == day and m.lesson_slug == lesson.slug
+            }
+            days_marked = {m.local_date for m in marks if m.times > 0}
+        days_logged = {d for d, counts in logged.items() if any(counts.values())}
+        today_logged = logged.get(day, {})
+        items = tuple(
+            ChecklistItem(
+                item=item,
+                logged=sum(today_logged.get(t, 0) for t in item.tracks),
+                marked=marked_today.get(item.id, 0),
+            )
+            for item in lesson.home_practice
+        )
+        return Checklist(
+            lesson=lesson,
+            day=day,
+            items=items,
+            days_practised=len(days_marked | days_logged),
+        )
+
+    def set_marked(self, item_id: str, times: int, day: dt.date | None = None) -> None:
+        """Record how many times an item was done by hand today (0 clears it)."""
+        lesson = self.current_weekly_lesson()
+        if lesson is None or item_id not in {i.id for i in lesson.home_practice}:
+            raise KeyError(item_id)
+        item = next(i for i in lesson.home_practice if i.id == item_id)
+        times = max(0, min(item.per_day, times))
+        day = day or self.today()
+
+        def work() -> None:
+            with self._db.session() as session:
+                where = (
+                    HomePracticeMark.local_date == day,
+                    HomePracticeMark.lesson_slug == lesson.slug,
+                    HomePracticeMark.item_id == item_id,
+                )
+                if times == 0:
+                    session.execute(delete(HomePracticeMark).where(*where))
+                    return
+                row = session.scalars(select(HomePracticeMark).where(*where)).first()
+                if row is None:
+                    session.add(
+                        HomePracticeMark(
+                            local_date=day,
+                            lesson_slug=lesson.slug,
+                            item_id=item_id,
+                            times=times,
+                            created_at=self._now_utc(),
+                        )
+                    )
+                else:
+                    row.times = times
+
+        work()
+        self.changed.emit()

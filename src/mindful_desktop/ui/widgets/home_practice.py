@@ -1,0 +1,152 @@
+"""Today's home-practice checklist for the current week, and the action plan one click away."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from mindful_desktop.errors import KnownError
+from mindful_desktop.services.course import ChecklistItem, CourseService
+from mindful_desktop.settings import SettingsStore
+from mindful_desktop.ui.widgets.common import Card, label
+
+
+class CheckRow(QWidget):
+    """A check box whose text wraps; clicking the text toggles it, as with a plain QCheckBox."""
+
+    def __init__(self, text: str, checked: bool, enabled: bool) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.box = QCheckBox()
+        self.box.setChecked(checked)
+        self.box.setEnabled(enabled)
+        self.box.setAccessibleName(text)
+        self.text = label(text)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.text.setEnabled(True)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 1)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.box.isEnabled() and self.text.geometry().contains(event.position().toPoint()):
+            self.box.toggle()
+        super().mouseReleaseEvent(event)
+
+
+class CountRow(QWidget):
+    """An item done several times a day: 'Breathing space — 1 of 3' with − and +."""
+
+    def __init__(self, entry: ChecklistItem, on_set: object) -> None:
+        super().__init__()
+        self.entry = entry
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.text = label(self._text())
+        row.addWidget(self.text, 1)
+        self.minus = QPushButton("−")
+        self.plus = QPushButton("+ Done one")
+        self.minus.setAccessibleName(f"One fewer: {entry.item.text}")
+        self.plus.setAccessibleName(f"Done one more: {entry.item.text}")
+        self.minus.setEnabled(entry.marked > 0)
+        self.plus.setEnabled(not entry.complete)
+        self.minus.clicked.connect(lambda: on_set(entry.item.id, entry.marked - 1))  # type: ignore[operator]
+        self.plus.clicked.connect(lambda: on_set(entry.item.id, entry.marked + 1))  # type: ignore[operator]
+        row.addWidget(self.minus)
+        row.addWidget(self.plus)
+
+    def _text(self) -> str:
+        e = self.entry
+        tick = "✓ " if e.complete else ""
+        logged = f" ({e.logged} logged)" if e.logged else ""
+        return f"{tick}{e.item.text} — {e.done} of {e.item.per_day}{logged}"
+
+
+class HomePracticeCard(Card):
+    openLessonRequested = Signal(str)
+    openWorksheetRequested = Signal(str)
+    openCourseRequested = Signal()
+
+    def __init__(self, course: CourseService, settings: SettingsStore) -> None:
+        super().__init__("This week's home practice")
+        self._course = course
+        self._settings = settings
+        header = QHBoxLayout()
+        self.week = label("", "Muted")
+        header.addWidget(self.week, 1)
+        self.open_lesson = QPushButton("Open the lesson")
+        self.open_lesson.clicked.connect(self._open_lesson)
+        self.action_plan = QPushButton("My action plan")
+        self.action_plan.setToolTip("What you decided to do when warning signs appear")
+        self.action_plan.clicked.connect(lambda: self.openWorksheetRequested.emit("action-plan"))
+        header.addWidget(self.open_lesson)
+        header.addWidget(self.action_plan)
+        self.body.addLayout(header)
+        self.items = QVBoxLayout()
+        self.items.setSpacing(8)
+        self.body.addLayout(self.items)
+        self.stats = label("", "Muted")
+        self.body.addWidget(self.stats)
+        self.error = label("", "Error")
+        self.error.hide()
+        self.body.addWidget(self.error)
+        self.widgets: list[QWidget] = []
+        course.changed.connect(self.refresh)
+        self.refresh()
+
+    def _open_lesson(self) -> None:
+        checklist = self._course.checklist()
+        if checklist is None:
+            self.openLessonRequested.emit(self._course.current_lesson().slug)
+        else:
+            self.openLessonRequested.emit(checklist.lesson.slug)
+
+    def _set(self, item_id: str, times: int) -> None:
+        try:
+            self._course.set_marked(item_id, times)
+        except KnownError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            self.refresh()
+
+    def refresh(self) -> None:
+        for old in self.widgets:
+            self.items.removeWidget(old)
+            old.hide()
+            old.setParent(None)
+            old.deleteLater()
+        self.widgets = []
+        checklist = self._course.checklist()
+        if checklist is None:
+            current = self._course.current_lesson()
+            self.week.setText(
+                f"Your course starts with “{current.title}”. Home practice begins in week 1."
+            )
+            self.open_lesson.setText("Start the course")
+            self.stats.hide()
+            return
+        self.open_lesson.setText("Open the lesson")
+        self.week.setText(f"{checklist.lesson.label} · {checklist.lesson.title}")
+        for entry in checklist.items:
+            widget: QWidget
+            if entry.item.per_day == 1:
+                # Logged practice ticks itself; a hand tick can be undone.
+                check = CheckRow(
+                    entry.item.text + (" (logged)" if entry.logged else ""),
+                    entry.complete,
+                    entry.logged == 0,
+                )
+                check.box.toggled.connect(lambda on, i=entry.item.id: self._set(i, 1 if on else 0))
+                widget = check
+            else:
+                widget = CountRow(entry, self._set)
+            self.items.addWidget(widget)
+            self.widgets.append(widget)
+        show = bool(self._settings.get("show_practice_stats"))
+        self.stats.setVisible(show)
+        self.stats.setText(
+            f"Days practised this week: {checklist.days_practised} of {checklist.days_goal}. "
+            "Any practice counts; missed days are part of it."
+        )

@@ -1,0 +1,87 @@
+"""Paints a RowsModel row as a small muted label over a title, with a status mark on the left."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from mindful_desktop.ui.models.rows import Row, RowsModel
+
+_PAD = 10
+_MARK = 22
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        row = index.data(RowsModel.RowRole)
+        if not isinstance(row, Row):
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = option.palette
+        rect: QRect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(rect.adjusted(2, 1, -2, -1), 7, 7)
+        text_colour = pal.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = text_colour if selected else pal.color(QPalette.ColorRole.PlaceholderText)
+        font = option.font
+        small = type(font)(font)
+        small.setPointSizeF(font.pointSizeF() * 0.9)
+        title_font = type(font)(font)
+        title_font.setBold(row.bold)
+        inner = rect.adjusted(_PAD, 6, -_PAD, -6)
+        painter.setPen(text_colour if row.badge else muted)
+        painter.drawText(
+            QRect(inner.left(), inner.top(), _MARK, inner.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            row.badge,
+        )
+        text_rect = inner.adjusted(_MARK, 0, 0, 0)
+        painter.setFont(small)
+        painter.setPen(muted)
+        small_h = QFontMetrics(small).height()
+        painter.drawText(
+            QRect(text_rect.left(), text_rect.top(), text_rect.width(), small_h),
+            Qt.AlignmentFlag.AlignLeft,
+            row.text,
+        )
+        painter.setFont(title_font)
+        painter.setPen(text_colour)
+        painter.drawText(
+            text_rect.adjusted(0, small_h + 1, 0, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+            row.detail,
+        )
+        painter.restore()
+
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        row = index.data(RowsModel.RowRole)
+        if not isinstance(row, Row):
+            return super().sizeHint(option, index)
+        font = option.font
+        width = max(100, self._view.viewport().width()) - 2 * _PAD - _MARK
+        metrics = QFontMetrics(font)
+        detail_h = metrics.boundingRect(
+            QRect(0, 0, width, 1000), int(Qt.TextFlag.TextWordWrap), row.detail
+        ).height()
+        return QSize(0, metrics.height() + detail_h + 16)

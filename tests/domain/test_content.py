@@ -1,0 +1,104 @@
+"""Bundled lessons parse, meet the content rules, and point only at things that exist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mindful_desktop.domain.content import (
+    WEEKLY_HEADINGS,
+    ContentError,
+    body_problems,
+    load_course,
+    parse_lesson,
+)
+from mindful_desktop.paths import assets_dir
+from mindful_desktop.services.course import bundled_track_ids, load_bundled_course
+
+COURSE = load_bundled_course(assets_dir())
+
+GOOD = """+++
+slug = "week-1"
+week = 1
+title = "T"
+summary = "S"
+practices = ["breath"]
+worksheets = []
+
+[[home_practice]]
+id = "a"
+text = "Do it"
+track = "breath"
+
+[[prompts]]
+id = "p"
+text = "Why?"
++++
+## This week's theme
+"""
+
+
+def test_the_course_has_orientation_eight_weeks_and_after() -> None:
+    assert [lesson.week for lesson in COURSE.lessons] == list(range(10))
+    assert COURSE.lessons[0].slug == "before-you-begin"
+    assert COURSE.lessons[-1].slug == "after-the-course"
+
+
+@pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda lesson: lesson.slug)
+def test_every_lesson_meets_the_word_and_section_rules(lesson: object) -> None:
+    assert body_problems(lesson) == []  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("week", range(1, 9))
+def test_weekly_lessons_have_every_section_in_order(week: int) -> None:
+    lesson = COURSE.by_week(week)
+    found = [h for h in lesson.headings() if h in WEEKLY_HEADINGS]
+    assert found == list(WEEKLY_HEADINGS)
+    assert lesson.word_count() >= 1500
+    assert lesson.home_practice and lesson.prompts
+
+
+def test_every_practice_named_by_a_lesson_exists() -> None:
+    tracks = set(bundled_track_ids(assets_dir() / "audio"))
+    for lesson in COURSE.lessons:
+        used = set(lesson.practices) | {t for i in lesson.home_practice for t in i.tracks}
+        assert used <= tracks, f"{lesson.source}: {used - tracks}"
+
+
+def test_worksheets_of_the_issue_are_offered_in_their_weeks() -> None:
+    offered = {w: lesson.week for lesson in COURSE.lessons for w in lesson.worksheets}
+    assert offered["pleasant-events"] == 2
+    assert offered["unpleasant-events"] == 3
+    assert offered["early-warning-signs"] == 6
+    assert offered["nourishing-depleting"] == 7
+    assert offered["action-plan"] in (7, 8, 9) and offered["future-letter"] in (7, 8)
+    assert "practice-plan" in COURSE.by_week(8).worksheets
+
+
+def test_a_lesson_pointing_at_a_missing_track_fails(tmp_path: Path) -> None:
+    for f in (assets_dir() / "lessons").iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    week3 = tmp_path / "03-week-3.md"
+    week3.write_text(week3.read_text().replace('track = "movement"', 'track = "yoga-nidra"'))
+    with pytest.raises(ContentError, match=r"03-week-3\.md.*'yoga-nidra' does not exist"):
+        load_course(tmp_path, bundled_track_ids(assets_dir() / "audio"))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t.replace("week = 1", 'week = "one"'), r"x\.md: field 'week' must be a whole"),
+        (lambda t: t.replace("week = 1", "week = 12"), r"x\.md: field 'week' must be from 0 to 9"),
+        (lambda t: t.replace('title = "T"\n', ""), r"x\.md: missing field 'title'"),
+        (lambda t: t.replace('slug = "week-1"', 'slug = "Week One"'), r"x\.md: field 'slug'"),
+        (lambda t: t.replace('text = "Do it"\n', ""), r"home_practice #1: missing field 'text'"),
+        (lambda t: t.replace("+++\n", "", 1), r"x\.md: must start with a line '\+\+\+'"),
+        (lambda t: t.replace("+++\n## This", "## This"), r"x\.md: front matter has no closing"),
+        (lambda t: t.replace("title = ", "title = = "), r"x\.md: front matter is not valid TOML"),
+    ],
+)
+def test_malformed_lessons_name_the_file_and_field(change: object, message: str) -> None:
+    parse_lesson(GOOD, "x.md")  # the baseline is fine
+    with pytest.raises(ContentError, match=message):
+        parse_lesson(change(GOOD), "x.md")  # type: ignore[operator]
