@@ -54,3 +54,65 @@ class FakeClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+def make_tone(path: Path, seconds: float, freq: int = 440) -> Path:
+    """A short real audio file (Opus unless the suffix says otherwise), made offline."""
+    import subprocess
+
+    import imageio_ffmpeg
+
+    args = [imageio_ffmpeg.get_ffmpeg_exe(), "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi"]
+    args += ["-i", f"sine=frequency={freq}:duration={seconds}", "-ac", "1"]
+    if path.suffix == ".opus":
+        args += ["-c:a", "libopus", "-b:a", "32k"]
+    subprocess.run([*args, str(path)], check=True, timeout=60)
+    return path
+
+
+@pytest.fixture
+def audio_dir(tmp_path: Path) -> Path:
+    """A tiny bundled-audio folder: one 3-second track with captions, and a bell."""
+    import json
+
+    folder = tmp_path / "audio"
+    folder.mkdir()
+    make_tone(folder / "breath.opus", 3.0)
+    make_tone(folder / "bell.opus", 1.0, 880)
+    meta = {
+        "id": "breath",
+        "title": "Mindfulness of the breath",
+        "description": "Short test track.",
+        "weeks": [2, 3],
+        "duration": 3.0,
+        "file": "breath.opus",
+        "cues": [
+            {"start": 0.0, "end": 1.4, "text": "Welcome."},
+            {"start": 1.6, "end": 2.8, "text": "Feel the breath."},
+        ],
+    }
+    (folder / "breath.json").write_text(json.dumps(meta))
+    return folder
+
+
+@pytest.fixture
+def make_player(qapp: object) -> Iterator[object]:
+    """Players made in a test are destroyed in the test: a QMediaPlayer left for the garbage
+    collector at interpreter exit can crash PySide during finalisation."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication
+
+    from mindful_desktop.audio.player import Player
+
+    made: list[Player] = []
+
+    def make() -> Player:
+        made.append(Player())
+        return made[-1]
+
+    yield make
+    for player in made:
+        if shiboken6.isValid(player):
+            player.stop()
+            shiboken6.delete(player)
+    QCoreApplication.processEvents()

@@ -110,7 +110,10 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         n = fill_demo_data(db, args.days, seed=args.seed)
     finally:
         db.close()
-    print(f"Added {n} invented check-ins over {args.days} days to {db.db_path}", file=sys.stderr)
+    print(
+        f"Added {n} invented check-ins, with practice, over {args.days} days to {db.db_path}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -62,6 +62,10 @@ class AppPaths:
         return self.data_dir / "backups"
 
     @property
+    def recordings_dir(self) -> Path:
+        return self.data_dir / "recordings"
+
+    @property
     def logs_dir(self) -> Path:
         return self.data_dir / "logs"
 
@@ -71,7 +75,7 @@ class AppPaths:
 
     def ensure(self) -> AppPaths:
         """Create the private folders (0700), or explain kindly why we cannot."""
-        for folder in (self.data_dir, self.backups_dir, self.logs_dir):
+        for folder in (self.data_dir, self.backups_dir, self.logs_dir, self.recordings_dir):
             try:
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
                 if stat.S_IMODE(folder.stat().st_mode) != 0o700:

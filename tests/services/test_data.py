@@ -98,6 +98,12 @@ def test_demo_data_fills_an_empty_journal_plausibly(db: Database) -> None:
         ).one()
     assert 0 <= lo < hi <= 10
     assert first >= "2026-01-02" and last <= "2026-05-01"
+    with db.engine.connect() as conn:
+        sessions, kinds, practised_days = conn.exec_driver_sql(
+            "SELECT count(*), count(DISTINCT kind), count(DISTINCT local_date) "
+            "FROM practice_session"
+        ).one()
+    assert sessions > 50 and kinds >= 2 and 50 < practised_days < 120
 
 
 def test_demo_data_refuses_a_journal_with_data(db: Database, clock: FakeClock) -> None:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Date, DateTime, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mindful_desktop.db.base import Base
@@ -88,3 +98,38 @@ class HomePracticeMark(Base):
     item_id: Mapped[str] = mapped_column(String(64))
     times: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PracticeSession(Base):
+    """A practice: a guided track, the silent timer, a recording, or one done away from here."""
+
+    __tablename__ = "practice_session"
+    __table_args__ = (
+        CheckConstraint("minutes >= 0 AND minutes <= 1440", name="minutes_range"),
+        CheckConstraint("kind IN ('track', 'timer', 'recording', 'manual')", name="kind_known"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    practice_id: Mapped[str] = mapped_column(String(80), index=True)  # track, recording or 'timer'
+    title: Mapped[str] = mapped_column(String(200))  # as it was called when practised
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    local_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    minutes: Mapped[float] = mapped_column(Float)
+    completed: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Recording(Base):
+    """A recording the user imported (e.g. from their own MBCT teacher), kept in the data folder."""
+
+    __tablename__ = "recording"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(200))
+    duration_s: Mapped[float] = mapped_column(Float)
+    source_name: Mapped[str] = mapped_column(String(300))
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -12,6 +12,7 @@ from mindful_desktop.errors import BundledContentError
 from mindful_desktop.paths import AppPaths, assets_dir
 from mindful_desktop.services.checkins import CheckInService
 from mindful_desktop.services.course import CourseService, load_bundled_course
+from mindful_desktop.services.practice import PracticeService
 from mindful_desktop.services.worksheets import WorksheetService
 from mindful_desktop.settings import SettingsStore
 
@@ -25,6 +26,7 @@ class AppContext:
     content: Course
     course: CourseService
     worksheets: WorksheetService
+    practice: PracticeService
 
     @classmethod
     def open(cls, paths: AppPaths, clock: Clock = system_clock) -> AppContext:
@@ -36,14 +38,16 @@ class AppContext:
                 "Mindful Desktop should fix this; your journal is untouched."
             ) from exc
         db = open_database(paths)
+        practice = PracticeService(db, assets_dir() / "audio", paths.recordings_dir, clock)
         return cls(
             paths=paths,
             db=db,
             settings=SettingsStore(db),
             checkins=CheckInService(db, clock),
             content=content,
-            course=CourseService(db, content, clock),
+            course=CourseService(db, content, clock, practice.counts),
             worksheets=WorksheetService(db, content, clock),
+            practice=practice,
         )
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ from mindful_desktop import __version__
 from mindful_desktop.db.base import Base
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.migrate import head_revision, read_state
-from mindful_desktop.db.models import CheckIn
+from mindful_desktop.db.models import CheckIn, PracticeSession
 from mindful_desktop.errors import DataDirError, InvalidInputError
 from mindful_desktop.paths import AppPaths
 
@@ -144,6 +144,69 @@ _NOTES = (
 )
 
 
+# (practice id, title, minutes) as a person might use them over the course and after.
+_PRACTICES = (
+    ("body-scan", "Body scan", 37.0),
+    ("body-scan-short", "Short body scan", 15.0),
+    ("breath", "Mindfulness of the breath", 10.0),
+    ("breathing-space", "Three-minute breathing space", 3.5),
+    ("sitting-short", "Short sitting meditation", 18.0),
+    ("sitting", "Sitting meditation", 37.0),
+    ("movement", "Mindful movement", 20.0),
+    ("walking", "Mindful walking", 10.0),
+)
+_PRACTICE_NOTES = (
+    "Fell asleep halfway. Still counts.",
+    "Mind everywhere today; kept coming back.",
+    "Shoulders very tight. Softened a bit.",
+    "Calmer afterwards.",
+    "Noticed the urge to stop, and stayed.",
+)
+
+
+def _demo_practice(rng: random.Random, day: dt.date) -> list[PracticeSession]:
+    sessions = []
+    if rng.random() < 0.62:
+        practice_id, title, full = rng.choice(_PRACTICES)
+        done = rng.random() < 0.8
+        minutes = full if done else round(full * rng.uniform(0.3, 0.8), 1)
+        local = dt.datetime.combine(day, dt.time(rng.choice((7, 8, 13, 19, 21)), 5)).astimezone()
+        utc = local.astimezone(dt.UTC).replace(tzinfo=None)
+        sessions.append(
+            PracticeSession(
+                kind="track",
+                practice_id=practice_id,
+                title=title,
+                started_at=utc,
+                local_date=day,
+                minutes=minutes,
+                completed=done,
+                note=rng.choice(_PRACTICE_NOTES) if rng.random() < 0.2 else "",
+                created_at=utc,
+                updated_at=utc,
+            )
+        )
+    if rng.random() < 0.12:
+        local = dt.datetime.combine(day, dt.time(12, 0)).astimezone()
+        utc = local.astimezone(dt.UTC).replace(tzinfo=None)
+        minutes = float(rng.choice((10, 15, 20, 30)))
+        sessions.append(
+            PracticeSession(
+                kind=rng.choice(("timer", "manual")),
+                practice_id="timer",
+                title=f"Silent sit, {int(minutes)} min",
+                started_at=utc,
+                local_date=day,
+                minutes=minutes,
+                completed=True,
+                note="",
+                created_at=utc,
+                updated_at=utc,
+            )
+        )
+    return sessions
+
+
 def is_empty(db: Database) -> bool:
     with db.session() as session:
         for table in Base.metadata.sorted_tables:
@@ -153,7 +216,10 @@ def is_empty(db: Database) -> bool:
 
 
 def fill_demo_data(db: Database, days: int, seed: int = 1, today: dt.date | None = None) -> int:
-    """Plausible check-ins over `days` days: slow drifts, a rough patch or two, gaps, notes."""
+    """Plausible check-ins and practice over `days` days: drifts, rough patches, gaps, notes.
+
+    Returns the number of check-ins added.
+    """
     if days < 1 or days > 36_500:
         raise InvalidInputError("--days must be between 1 and 36500.")
     if not is_empty(db):
@@ -165,7 +231,7 @@ def fill_demo_data(db: Database, days: int, seed: int = 1, today: dt.date | None
     today = today or dt.date.today()
     start = today - dt.timedelta(days=days - 1)
     level = 5.5
-    rows: list[CheckIn] = []
+    rows: list[CheckIn | PracticeSession] = []
     for offset in range(days):
         day = start + dt.timedelta(days=offset)
         # A slow random walk pulled back toward a healthy middle, with occasional dips.
@@ -173,6 +239,7 @@ def fill_demo_data(db: Database, days: int, seed: int = 1, today: dt.date | None
         if rng.random() < 0.004:
             level -= rng.uniform(1.5, 3.0)
         level = min(9.0, max(1.5, level))
+        rows.extend(_demo_practice(rng, day))
         if rng.random() < 0.22:
             continue  # a day without a check-in is normal
         for _ in range(1 if rng.random() < 0.85 else 2):
@@ -186,4 +253,4 @@ def fill_demo_data(db: Database, days: int, seed: int = 1, today: dt.date | None
             )
     with db.session() as session:
         session.add_all(rows)
-    return len(rows)
+    return sum(1 for row in rows if isinstance(row, CheckIn))

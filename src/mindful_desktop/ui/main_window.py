@@ -26,7 +26,7 @@ from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
 from mindful_desktop.ui.pages.course import CoursePage
 from mindful_desktop.ui.pages.settings import SettingsPage
 from mindful_desktop.ui.pages.today import TodayPage
-from mindful_desktop.ui.widgets.common import label
+from mindful_desktop.ui.widgets.common import Card, Page, label
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,47 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("today", "Today", lambda ctx: TodayPage(ctx.checkins, ctx.settings, ctx.course)),
     PageSpec("course", "Course", lambda ctx: CoursePage(ctx.course)),
+    PageSpec("practice", "Practice", lambda ctx: build_practice_page(ctx)),
     PageSpec("settings", "Settings", lambda ctx: SettingsPage(ctx)),
 )
+
+
+def build_practice_page(ctx: AppContext) -> QWidget:
+    """The player needs QtMultimedia; without it the page explains instead of failing."""
+    try:
+        from mindful_desktop.audio.player import Player
+        from mindful_desktop.audio.timer import MeditationTimer
+        from mindful_desktop.services.listening import ListeningTracker, TimerLogger
+        from mindful_desktop.ui.pages.practice import PracticePage
+    except ImportError as exc:
+        fallback = Page("Practice")
+        card = Card("Audio isn't available on this computer")
+        card.body.addWidget(
+            label(
+                "Mindful Desktop couldn't load its audio player "
+                f"({exc}). On Debian or Ubuntu, installing the package libpulse0 usually fixes "
+                "this. Everything else in the app works as usual."
+            )
+        )
+        fallback.add(card)
+        return fallback
+    player = Player()
+    tracker = ListeningTracker(player, ctx.practice)
+    timer = MeditationTimer()
+    timer_logger = TimerLogger(timer, ctx.practice)
+    bell = Player()
+    if bell.load(ctx.practice.bell_path):
+
+        def ring(_kind: str) -> None:
+            bell.seek(0)
+            bell.play()
+
+        timer.bell.connect(ring)
+    page = PracticePage(ctx.practice, tracker, timer_logger)
+    # Keep the audio objects alive exactly as long as the page.
+    for obj in (player, tracker, timer, timer_logger, bell):
+        obj.setParent(page)
+    return page
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +135,9 @@ class MainWindow(QMainWindow):
         course = self.pages.get("course")
         if isinstance(course, CoursePage):
             course.openWorksheetRequested.connect(self.open_worksheet)
+            if hasattr(self.pages.get("practice"), "play"):
+                course.set_practice_launcher(self.start_practice, ctx.practice.titles())
+        ctx.practice.sessionLogged.connect(self._ask_what_was_noticed)
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -130,6 +172,22 @@ class MainWindow(QMainWindow):
         page = self.pages["course"]
         if isinstance(page, CoursePage):
             page.show_lesson(slug)
+
+    def start_practice(self, track_id: str) -> None:
+        self.show_page("practice")
+        page = self.pages["practice"]
+        play = getattr(page, "play", None)
+        if play is not None:
+            play(track_id)
+
+    def _ask_what_was_noticed(self, session: object) -> None:
+        if not self.isVisible():
+            return
+        from mindful_desktop.ui.dialogs.practice import NoticeDialog
+
+        dialog = NoticeDialog(self.ctx.practice, session, self)  # type: ignore[arg-type]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def open_worksheet(self, worksheet_id: str) -> WorksheetDialog:
         dialog = WorksheetDialog(self.ctx.worksheets, worksheet_id, self)

@@ -17,6 +17,16 @@ QListWidget#Nav { background: transparent; border: none; font-size: 15px; outlin
 QListWidget#Nav::item { padding: 9px 14px; margin: 2px 8px; border-radius: 7px; }
 QListWidget#Nav::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 QListView#LessonList { background: transparent; border: none; outline: none; }
+QScrollBar:vertical { background: transparent; width: 10px; margin: 2px; }
+QScrollBar:horizontal { background: transparent; height: 10px; margin: 2px; }
+QScrollBar::handle { background: palette(mid); border-radius: 3px; }
+QScrollBar::handle:vertical { min-height: 32px; }
+QScrollBar::handle:horizontal { min-width: 32px; }
+QScrollBar::handle:hover { background: palette(placeholder-text); }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; }
+QScrollBar::add-page, QScrollBar::sub-page { background: none; }
+QLabel#Caption { font-size: 19px; background: palette(alternate-base); border-radius: 10px;
+                 padding: 12px 18px; }
 QLabel#PageTitle { font-size: 26px; font-weight: 600; }
 QLabel#PageSubtitle { color: palette(placeholder-text); font-size: 15px; }
 QFrame#Card { background: palette(base); border: 1px solid palette(mid); border-radius: 12px; }

@@ -325,6 +325,14 @@ class CoursePage(QWidget):
         if following:
             self.show_lesson(following[0].slug)
 
+    def set_practice_launcher(
+        self, start_practice: Callable[[str], None], track_titles: dict[str, str]
+    ) -> None:
+        self._start_practice = start_practice
+        self._titles = track_titles
+        if self._lesson is not None:
+            self.show_lesson(self._lesson.slug)
+
     def current_slug(self) -> str | None:
         return None if self._lesson is None else self._lesson.slug
 

@@ -1,0 +1,1 @@
+"""Audio: the guided-practice cue format, playback, interval bells and processing."""

@@ -1,0 +1,270 @@
+"""The practice library and log: sessions from tracks, the timer, recordings and by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import select
+
+from mindful_desktop.audio.catalog import Track, load_bundled_tracks
+from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
+from mindful_desktop.db.database import Database
+from mindful_desktop.db.models import PracticeSession, Recording
+from mindful_desktop.domain.mood import clean_note
+from mindful_desktop.domain.practice import validate_minutes
+from mindful_desktop.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from mindful_desktop.audio.processing import ImportedRecording
+
+KINDS = ("track", "timer", "recording", "manual")
+TIMER_ID = "timer"
+
+
+@dataclass(frozen=True)
+class SessionView:
+    id: int
+    kind: str
+    practice_id: str
+    title: str
+    started: dt.datetime  # local, aware
+    day: dt.date
+    minutes: float
+    completed: bool
+    note: str
+
+
+def _view(row: PracticeSession) -> SessionView:
+    return SessionView(
+        id=row.id,
+        kind=row.kind,
+        practice_id=row.practice_id,
+        title=row.title,
+        started=utc_naive_to_local(row.started_at),
+        day=row.local_date,
+        minutes=row.minutes,
+        completed=row.completed,
+        note=row.note,
+    )
+
+
+class PracticeService(QObject):
+    changed = Signal()
+    sessionLogged = Signal(object)  # SessionView, so the UI can ask "What did you notice?"
+
+    def __init__(
+        self,
+        db: Database,
+        audio_dir: Path,
+        recordings_dir: Path,
+        clock: Clock = system_clock,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._clock = clock
+        self.recordings_dir = recordings_dir
+        self.bundled = load_bundled_tracks(audio_dir)
+        self.bell_path = audio_dir / "bell.opus"
+
+    def today(self) -> dt.date:
+        return self._clock().date()
+
+    # --- library --------------------------------------------------------------------------
+
+    def recordings(self) -> list[Track]:
+        with self._db.session() as session:
+            rows = session.scalars(select(Recording).order_by(Recording.imported_at)).all()
+            return [
+                Track(
+                    id=r.id,
+                    title=r.title,
+                    description=f"Your recording, imported from {r.source_name}.",
+                    duration_s=r.duration_s,
+                    path=self.recordings_dir / r.file_name,
+                    bundled=False,
+                )
+                for r in rows
+            ]
+
+    def library(self) -> list[Track]:
+        return self.bundled + self.recordings()
+
+    def track(self, track_id: str) -> Track | None:
+        return next((t for t in self.library() if t.id == track_id), None)
+
+    def titles(self) -> dict[str, str]:
+        return {t.id: t.title for t in self.library()}
+
+    def import_recording(self, src: Path, title: str | None = None) -> Track:
+        """Convert and register in one go (the UI converts in a worker, then registers)."""
+        from mindful_desktop.audio.processing import import_recording
+
+        return self.register_recording(import_recording(src, self.recordings_dir, title))
+
+    def register_recording(self, imported: ImportedRecording) -> Track:
+        """Add a converted recording to the library; on failure its file is removed too."""
+        try:
+            with self._db.session() as session:
+                session.add(
+                    Recording(
+                        id=imported.id,
+                        title=imported.title,
+                        file_name=imported.path.name,
+                        duration_s=imported.duration_s,
+                        source_name=imported.source_name,
+                        imported_at=to_utc_naive(self._clock()),
+                    )
+                )
+        except BaseException:
+            imported.path.unlink(missing_ok=True)  # nothing half-imported is left behind
+            raise
+        self.changed.emit()
+        track = self.track(imported.id)
+        assert track is not None
+        return track
+
+    # --- the log --------------------------------------------------------------------------
+
+    def log(
+        self,
+        kind: str,
+        practice_id: str,
+        title: str,
+        started: dt.datetime,
+        minutes: float,
+        completed: bool,
+        note: str = "",
+    ) -> SessionView:
+        if kind not in KINDS:
+            raise ValueError(kind)
+        with self._db.session() as session:
+            row = PracticeSession(
+                kind=kind,
+                practice_id=practice_id,
+                title=title,
+                started_at=to_utc_naive(started),
+                local_date=started.date(),
+                minutes=round(max(0.0, min(minutes, 1440.0)), 2),
+                completed=completed,
+                note=note,
+                created_at=to_utc_naive(self._clock()),
+                updated_at=to_utc_naive(self._clock()),
+            )
+            session.add(row)
+            session.flush()
+            view = _view(row)
+        self.changed.emit()
+        if kind != "manual":
+            self.sessionLogged.emit(view)
+        return view
+
+    def add_manual(
+        self, day: dt.date, practice_id: str, title: str, minutes: object, note: str = ""
+    ) -> SessionView:
+        """Practice done away from the laptop."""
+        try:
+            mins = validate_minutes(minutes)
+            text = clean_note(note)
+        except ValueError as exc:
+            raise InvalidInputError(str(exc)) from exc
+        if day > self._clock().date():
+            raise InvalidInputError("That date is in the future. Choose today or an earlier day.")
+        if not title.strip():
+            raise InvalidInputError("Say which practice it was.")
+        local_noon = dt.datetime.combine(day, dt.time(12, 0)).astimezone()
+        return self.log("manual", practice_id, title.strip(), local_noon, mins, True, text)
+
+    def update(self, session_id: int, **changes: object) -> SessionView:
+        """Edit a session: a manual one fully; any one's note."""
+        with self._db.session() as session:
+            row = session.get(PracticeSession, session_id)
+            if row is None:
+                raise InvalidInputError("That practice is no longer in your log.")
+            if "note" in changes:
+                try:
+                    row.note = clean_note(str(changes.pop("note")))
+                except ValueError as exc:
+                    raise InvalidInputError(str(exc)) from exc
+            if changes and row.kind != "manual":
+                raise InvalidInputError("Only practice you added by hand can be changed.")
+            if "minutes" in changes:
+                try:
+                    row.minutes = validate_minutes(changes.pop("minutes"))
+                except ValueError as exc:
+                    raise InvalidInputError(str(exc)) from exc
+            if "day" in changes:
+                day = changes.pop("day")
+                assert isinstance(day, dt.date)
+                if day > self._clock().date():
+                    raise InvalidInputError("That date is in the future.")
+                row.local_date = day
+                row.started_at = to_utc_naive(dt.datetime.combine(day, dt.time(12)).astimezone())
+            if "title" in changes:
+                row.title = str(changes.pop("title")).strip() or row.title
+            if "practice_id" in changes:
+                row.practice_id = str(changes.pop("practice_id"))
+            if changes:
+                raise ValueError(f"unknown fields: {sorted(changes)}")
+            row.updated_at = to_utc_naive(self._clock())
+            session.flush()
+            view = _view(row)
+        self.changed.emit()
+        return view
+
+    def delete(self, session_id: int) -> SessionView | None:
+        """Remove a session and return it, so the UI can offer Undo."""
+        with self._db.session() as session:
+            row = session.get(PracticeSession, session_id)
+            if row is None:
+                return None
+            view = _view(row)
+            session.delete(row)
+        self.changed.emit()
+        return view
+
+    def restore(self, view: SessionView) -> SessionView:
+        """Undo a delete: the same session back in the log."""
+        with self._db.session() as session:
+            row = PracticeSession(
+                kind=view.kind,
+                practice_id=view.practice_id,
+                title=view.title,
+                started_at=to_utc_naive(view.started),
+                local_date=view.day,
+                minutes=view.minutes,
+                completed=view.completed,
+                note=view.note,
+            )
+            session.add(row)
+            session.flush()
+            restored = replace(view, id=row.id)
+        self.changed.emit()
+        return restored
+
+    def sessions(self, limit: int | None = None) -> list[SessionView]:
+        with self._db.session() as session:
+            query = select(PracticeSession).order_by(
+                PracticeSession.local_date.desc(), PracticeSession.started_at.desc()
+            )
+            if limit:
+                query = query.limit(limit)
+            return [_view(r) for r in session.scalars(query).all()]
+
+    def counts(self, start: dt.date, end: dt.date) -> dict[dt.date, dict[str, int]]:
+        """Sessions per day per practice id: the course's PracticeCounter."""
+        with self._db.session() as session:
+            rows = session.execute(
+                select(PracticeSession.local_date, PracticeSession.practice_id).where(
+                    PracticeSession.local_date >= start, PracticeSession.local_date <= end
+                )
+            ).all()
+        out: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for day, practice_id in rows:
+            out[day][practice_id] += 1
+        return {d: dict(c) for d, c in out.items()}

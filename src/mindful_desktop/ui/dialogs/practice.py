@@ -1,0 +1,169 @@
+"""Dialogs of the practice log: a note after practising, and practice done elsewhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mindful_desktop.domain.practice import MAX_MANUAL_MINUTES
+from mindful_desktop.errors import KnownError
+from mindful_desktop.services.practice import PracticeService, SessionView
+from mindful_desktop.ui.widgets.common import label
+
+
+class NoticeDialog(QDialog):
+    """After a practice: 'What did you notice?' — optional, never required."""
+
+    def __init__(
+        self, practice: PracticeService, session: SessionView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self.session = session
+        self.setWindowTitle("What did you notice?")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        minutes = max(1, round(session.minutes))
+        layout.addWidget(label(f"{session.title} · {minutes} min", "CardTitle"))
+        layout.addWidget(
+            label(
+                "If you like, note what you noticed: in the body, in the mind, anything at all. "
+                "There's no right answer, and you can skip this.",
+                "Muted",
+            )
+        )
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("What did you notice?")
+        self.text.setMinimumHeight(120)
+        layout.addWidget(self.text)
+        self.error = label("", "Error")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Save note", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("Primary")
+        self.skip_button = buttons.addButton("Skip", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            self._practice.update(self.session.id, note=self.text.toPlainText())
+        except KnownError as exc:
+            self.error.setText(exc.message)  # the note stays in the box
+            return
+        self.accept()
+
+
+class ManualEntryDialog(QDialog):
+    """Add or edit practice done away from the laptop."""
+
+    OTHER = "__other__"
+
+    def __init__(
+        self,
+        practice: PracticeService,
+        today: dt.date,
+        existing: SessionView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self._existing = existing
+        self.setWindowTitle("Edit practice" if existing else "Add practice done elsewhere")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(
+            label(
+                "Practice away from the laptop counts just the same: a walk, a class, a "
+                "breathing space on the bus.",
+                "Muted",
+            )
+        )
+        form = QFormLayout()
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
+        day = existing.day if existing else today
+        self.date.setDate(QDate(day.year, day.month, day.day))
+        form.addRow("Day", self.date)
+        self.kind = QComboBox()
+        self.kind.setEditable(True)
+        self.kind.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for track in practice.library():
+            self.kind.addItem(track.title, track.id)
+        self.kind.addItem("Breathing space (without audio)", "breathing-space")
+        self.kind.addItem("Mindful activity", "mindful-activity")
+        self.kind.setCurrentIndex(-1)
+        self.kind.setPlaceholderText("Choose or type what you did")
+        if existing:
+            self.kind.setEditText(existing.title)
+        form.addRow("Practice", self.kind)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, MAX_MANUAL_MINUTES)
+        self.minutes.setSuffix(" min")
+        self.minutes.setValue(round(existing.minutes) if existing else 10)
+        form.addRow("Length", self.minutes)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("What did you notice? (optional)")
+        self.note.setMaximumHeight(110)
+        if existing:
+            self.note.setPlainText(existing.note)
+        form.addRow("Note", self.note)
+        layout.addLayout(form)
+        self.error = label("", "Error")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.saved: SessionView | None = None
+
+    def _practice_choice(self) -> tuple[str, str]:
+        title = self.kind.currentText().strip()
+        index = self.kind.findText(title)
+        practice_id = str(self.kind.itemData(index)) if index >= 0 else "other"
+        return practice_id, title
+
+    def save(self) -> None:
+        qd = self.date.date()
+        day = dt.date(qd.year(), qd.month(), qd.day())
+        practice_id, title = self._practice_choice()
+        try:
+            if self._existing is None:
+                self.saved = self._practice.add_manual(
+                    day, practice_id, title, self.minutes.value(), self.note.toPlainText()
+                )
+            else:
+                if not title:
+                    raise KnownError("Say which practice it was.")
+                self.saved = self._practice.update(
+                    self._existing.id,
+                    day=day,
+                    title=title,
+                    practice_id=practice_id,
+                    minutes=self.minutes.value(),
+                    note=self.note.toPlainText(),
+                )
+        except KnownError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()

@@ -1,0 +1,155 @@
+"""The Practice page as a person uses it: pick a track, read captions, log by hand, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from mindful_desktop.audio.player import Player
+from mindful_desktop.audio.timer import MeditationTimer
+from mindful_desktop.db.database import Database
+from mindful_desktop.paths import AppPaths
+from mindful_desktop.services.listening import ListeningTracker, TimerLogger
+from mindful_desktop.services.practice import PracticeService
+from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog
+from mindful_desktop.ui.pages.practice import PracticePage, clock_text
+from tests.conftest import FakeClock
+
+
+@pytest.fixture
+def practice(db: Database, audio_dir: Path, paths: AppPaths, clock: FakeClock) -> PracticeService:
+    paths.ensure()
+    return PracticeService(db, audio_dir, paths.recordings_dir, clock)
+
+
+@pytest.fixture
+def page(
+    practice: PracticeService,
+    clock: FakeClock,
+    qtbot: QtBot,
+    make_player: Callable[[], Player],
+) -> Iterator[PracticePage]:
+    tracker = ListeningTracker(make_player(), practice, clock)
+    timer_logger = TimerLogger(MeditationTimer(), practice, clock)
+    widget = PracticePage(practice, tracker, timer_logger)
+    for obj in (tracker, timer_logger.timer, timer_logger):
+        obj.setParent(widget)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    yield widget
+
+
+def test_clicking_a_practice_plays_it_with_captions(page: PracticePage, qtbot: QtBot) -> None:
+    assert page.model.rowCount() == 1
+    rect = page.list.visualRect(page.model.index(0, 0))
+    qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    panel = page.player_panel
+    assert panel.title.text() == "Mindfulness of the breath"
+    qtbot.waitUntil(lambda: panel.play.text() == "Pause", timeout=5000)
+    qtbot.waitUntil(lambda: panel.caption.text() == "Feel the breath.", timeout=8000)
+    assert panel.remaining.text().endswith("left")
+
+
+def test_a_finished_practice_lands_in_the_log(page: PracticePage, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(page._practice.sessionLogged, timeout=15000):
+        page.play("breath")
+    qtbot.waitUntil(lambda: page.log_panel.model.rowCount() == 1, timeout=2000)
+    row = page.log_panel.model.data(page.log_panel.model.index(0, 0))
+    assert "1 min" in row
+
+
+def test_add_practice_done_elsewhere_then_delete_and_undo(
+    page: PracticePage, practice: PracticeService, qtbot: QtBot
+) -> None:
+    log = page.log_panel
+    dialog = ManualEntryDialog(practice, practice.today(), parent=log)
+    qtbot.addWidget(dialog)
+    dialog.kind.setEditText("Mindful walking in the park")
+    dialog.minutes.setValue(25)
+    qtbot.keyClicks(dialog.note, "Frost on the grass")
+    dialog.save()
+    assert dialog.result() == ManualEntryDialog.DialogCode.Accepted
+    assert log.model.rowCount() == 1
+    log.list.setCurrentIndex(log.model.index(0, 0))
+    assert log.delete_button.isEnabled()
+    qtbot.mouseClick(log.delete_button, Qt.MouseButton.LeftButton)
+    assert log.model.rowCount() == 0 and log.undo_button.isVisibleTo(log)
+    qtbot.mouseClick(log.undo_button, Qt.MouseButton.LeftButton)
+    (session,) = practice.sessions()
+    assert (session.title, session.minutes, session.note) == (
+        "Mindful walking in the park",
+        25.0,
+        "Frost on the grass",
+    )
+
+
+def test_a_bad_manual_entry_keeps_the_dialog_open(practice: PracticeService, qtbot: QtBot) -> None:
+    dialog = ManualEntryDialog(practice, practice.today())
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.note, "typed words stay")
+    dialog.save()  # no practice chosen
+    assert "which practice" in dialog.error.text()
+    assert dialog.note.toPlainText() == "typed words stay"
+    assert practice.sessions() == []
+
+
+def test_what_did_you_notice_saves_a_note(
+    practice: PracticeService, clock: FakeClock, qtbot: QtBot
+) -> None:
+    session = practice.log("timer", "timer", "Silent sit, 10 min", clock(), 10, True)
+    dialog = NoticeDialog(practice, session)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.text, "Restless, then quieter.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert practice.sessions()[0].note == "Restless, then quieter."
+
+
+def test_the_silent_timer_controls(page: PracticePage, qtbot: QtBot) -> None:
+    panel = page.timer_panel
+    panel.length.setValue(20)
+    assert panel.display.text() == "20:00"
+    qtbot.mouseClick(panel.start, Qt.MouseButton.LeftButton)
+    assert not panel.start.isEnabled() and panel.stop.isEnabled()
+    qtbot.mouseClick(panel.pause, Qt.MouseButton.LeftButton)
+    assert panel.pause.text() == "Resume"
+    qtbot.mouseClick(panel.stop, Qt.MouseButton.LeftButton)
+    assert panel.start.isEnabled() and panel.display.text() == "20:00"
+
+
+def test_clock_text() -> None:
+    assert clock_text(0) == "0:00"
+    assert clock_text(61_500) == "1:01"
+    assert clock_text(3_725_000) == "1:02:05"
+
+
+def test_importing_from_the_page_runs_in_the_background(
+    page: PracticePage, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from tests.conftest import make_tone
+
+    src = make_tone(tmp_path / "Evening practice.flac", 6.0)
+    with qtbot.waitSignal(page.importFinished, timeout=60000) as done:
+        page.import_file(src)
+        assert not page.import_button.isEnabled()  # busy, but the window still responds
+    assert done.args[0].title == "Evening practice"
+    assert page.model.rowCount() == 2
+    assert page.import_button.isEnabled() and "Added" in page.import_status.text()
+
+
+def test_a_bad_import_from_the_page_is_explained(
+    page: PracticePage, tmp_path: Path, qtbot: QtBot
+) -> None:
+    bad = tmp_path / "voice memo.m4a"
+    bad.write_bytes(b"not audio at all" * 100)
+    with qtbot.waitSignal(page.importFinished, timeout=60000) as done:
+        page.import_file(bad)
+    assert done.args[0] is None
+    assert (
+        page.import_status.objectName() == "Error" and "voice memo.m4a" in page.import_status.text()
+    )
+    assert page.model.rowCount() == 1
