@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from mindful_desktop.db import models  # noqa: F401  (registers the tables)
-from mindful_desktop.db.base import Base
+from mindful_desktop.db.base import Base, is_modelled
 
 target_metadata = Base.metadata
 
@@ -17,6 +17,8 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite can't ALTER most things; batch mode copies the table.
         compare_type=True,
+        # The full-text index is raw SQL (FTS5) with no model; autogenerate must not drop it.
+        include_name=lambda name, type_, _parent: type_ != "table" or is_modelled(name),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -16,3 +16,11 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+# Tables the migrations create that have no model: the FTS5 index and its shadow tables.
+UNMODELLED_PREFIXES = ("search_index",)
+
+
+def is_modelled(name: str | None) -> bool:
+    return name is None or not name.startswith(UNMODELLED_PREFIXES)

@@ -37,6 +37,8 @@ class CheckIn(Base):
     local_date: Mapped[dt.date] = mapped_column(Date, index=True)
     mood: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    emotions: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON list
+    sleep_hours: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class Setting(Base):
@@ -133,3 +135,43 @@ class Recording(Base):
     duration_s: Mapped[float] = mapped_column(Float)
     source_name: Mapped[str] = mapped_column(String(300))
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class QuestionnaireResult(Base):
+    """A completed PHQ-9 or GAD-7: every answer kept, with the total and band as shown."""
+
+    __tablename__ = "questionnaire_result"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    instrument: Mapped[str] = mapped_column(String(16), index=True)  # "phq9" | "gad7"
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    local_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    answers: Mapped[str] = mapped_column(Text)  # JSON list of 0-3
+    total: Mapped[int] = mapped_column(Integer)
+    band: Mapped[str] = mapped_column(String(32))
+    extra_answer: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class JournalEntry(Base):
+    """Free writing. Searchable with the rest of the journal through `search_index` (FTS5)."""
+
+    __tablename__ = "journal_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text)
+    local_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class CrisisContact(Base):
+    """Someone the user chose to reach in a crisis; shown first on the crisis screen."""
+
+    __tablename__ = "crisis_contact"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,74 @@
+"""The FTS5 index follows every journal source through inserts, edits, deletes and upgrades."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from alembic import command
+
+from mindful_desktop.db.database import Database
+from mindful_desktop.db.engine import create_db_engine
+from mindful_desktop.db.migrate import alembic_config, open_database
+from mindful_desktop.paths import AppPaths
+
+
+def _hits(db: Database, query: str) -> list[int]:
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid", (query,)
+        ).all()
+    return [r[0] for r in rows]
+
+
+def test_journal_entries_are_indexed_edited_and_removed(db: Database) -> None:
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO journal_entry (id, title, body, local_date, created_at, updated_at) "
+            "VALUES (3, 'Morning', 'The café was quiet 🌧 שלום', '2026-01-01', '2026-01-01', "
+            "'2026-01-01')"
+        )
+    assert _hits(db, "cafe") == [3 * 8 + 1]  # diacritics folded
+    assert _hits(db, "שלום") == [25]
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE journal_entry SET body = 'A loud bus' WHERE id = 3")
+    assert _hits(db, "cafe") == [] and _hits(db, "bus") == [25]
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM journal_entry WHERE id = 3")
+    assert _hits(db, "bus") == []
+
+
+def test_worksheet_values_are_indexed_but_not_json_keys(db: Database) -> None:
+    fields = json.dumps({"event": "Soup with Jo", "body": "warm hands"})
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO worksheet_entry (id, worksheet, local_date, fields, created_at, "
+            "updated_at) VALUES (1, 'pleasant-events', '2026-01-01', ?, '2026-01-01', "
+            "'2026-01-01')",
+            (fields,),
+        )
+    assert _hits(db, "soup") == [12] and _hits(db, "warm") == [12]
+    assert _hits(db, "event") == []
+
+
+def test_upgrade_indexes_what_was_written_before(paths: AppPaths) -> None:
+    paths.ensure()
+    engine = create_db_engine(paths.db_path)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003_practice")
+    engine.dispose()
+    raw = sqlite3.connect(paths.db_path)
+    raw.execute(
+        "INSERT INTO reflection (id, source_kind, source_id, prompt_id, prompt_text, body, "
+        "created_at, updated_at) VALUES (5, 'lesson', 'week-1', 'p', 'What did you notice?', "
+        "'The raisin was wrinkled', '2026-01-01', '2026-01-01')"
+    )
+    raw.commit()
+    raw.close()
+    db = open_database(paths)
+    try:
+        assert _hits(db, "wrinkled") == [5 * 8 + 2]
+    finally:
+        db.close()
