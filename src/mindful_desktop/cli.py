@@ -13,8 +13,9 @@ from mindful_desktop.errors import KnownError
 from mindful_desktop.paths import ENV_DATA_DIR, AppPaths
 
 SCREENSHOT_HELP = (
-    "a sidebar page (today, course, settings), 'welcome', 'lesson:SLUG' (e.g. lesson:week-2) "
-    "or 'worksheet:ID' (e.g. worksheet:action-plan)"
+    "a sidebar page (today, course, practice, checkin, settings, …), 'welcome', 'crisis', "
+    "'questionnaire:phq9', 'lesson:SLUG' (e.g. lesson:week-2) or 'worksheet:ID' "
+    "(e.g. worksheet:action-plan)"
 )
 
 

@@ -25,6 +25,14 @@ OPTIONS: dict[str, Option] = {
     for opt in (
         Option("welcome_seen", False, visible=False),
         Option("checkin_draft", "", visible=False),
+        Option("crisis_country", "", visible=False),  # chosen on the Settings page's own card
+        Option(
+            "staying_well_watch",
+            True,
+            label="Staying-well watch",
+            help="A gentle note on Today when your check-ins or PHQ-9 suggest a harder "
+            "stretch, pointing to your own action plan.",
+        ),
         Option(
             "show_practice_stats",
             True,

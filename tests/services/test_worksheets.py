@@ -64,5 +64,5 @@ def test_worksheets_survive_restart_and_appear_in_export(
     export_json(db, out)
     (row,) = json.loads(out.read_text())["tables"]["worksheet_entry"]
     assert row["worksheet"] == "practice-plan"
-    assert json.loads(row["fields"]) == {"why": "To notice sooner"}
+    assert row["fields"] == {"why": "To notice sooner"}
     db.close()

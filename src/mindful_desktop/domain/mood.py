@@ -12,6 +12,22 @@ MOOD_MAX = 10
 MOOD_LOW_LABEL = "Very low"
 MOOD_HIGH_LABEL = "Very good"
 NOTE_MAX_CHARS = 20_000
+# A short, balanced set: enough to name a day, few enough to take in at a glance.
+EMOTION_WORDS = (
+    "calm",
+    "content",
+    "grateful",
+    "hopeful",
+    "energised",
+    "tired",
+    "flat",
+    "sad",
+    "anxious",
+    "irritable",
+    "lonely",
+    "overwhelmed",
+)
+SLEEP_MAX_HOURS = 24.0
 
 
 def mood_words(mood: int) -> str:
@@ -74,3 +90,25 @@ def last_days(
         day = today - dt.timedelta(days=offset)
         out.append(DaySummary(day=day, mean=means.get(day), count=counts.get(day, 0)))
     return out
+
+
+def validate_emotions(words: object) -> tuple[str, ...]:
+    if isinstance(words, str) or not isinstance(words, list | tuple | set | frozenset):
+        raise ValueError("Emotion words must be a list.")
+    chosen = []
+    for word in words:
+        if word not in EMOTION_WORDS:
+            raise ValueError(f"'{word}' isn't one of the emotion words offered.")
+        if word not in chosen:
+            chosen.append(word)
+    return tuple(w for w in EMOTION_WORDS if w in chosen)  # a stable order
+
+
+def validate_sleep(hours: object) -> float | None:
+    if hours is None:
+        return None
+    if isinstance(hours, bool) or not isinstance(hours, int | float):
+        raise ValueError("Hours of sleep must be a number.")
+    if not 0 <= hours <= SLEEP_MAX_HOURS:
+        raise ValueError("Hours of sleep must be from 0 to 24.")
+    return round(float(hours) * 2) / 2  # half hours are precise enough to remember

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -11,7 +12,14 @@ from sqlalchemy import select
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.models import CheckIn
-from mindful_desktop.domain.mood import DaySummary, clean_note, last_days, validate_mood
+from mindful_desktop.domain.mood import (
+    DaySummary,
+    clean_note,
+    last_days,
+    validate_emotions,
+    validate_mood,
+    validate_sleep,
+)
 from mindful_desktop.errors import InvalidInputError
 
 
@@ -22,6 +30,16 @@ class CheckInView:
     day: dt.date
     mood: int
     note: str
+    emotions: tuple[str, ...] = ()
+    sleep_hours: float | None = None
+
+
+def _emotions(raw: str) -> tuple[str, ...]:
+    try:
+        words = json.loads(raw)
+    except ValueError:
+        return ()
+    return tuple(str(w) for w in words) if isinstance(words, list) else ()
 
 
 def _view(row: CheckIn) -> CheckInView:
@@ -31,6 +49,8 @@ def _view(row: CheckIn) -> CheckInView:
         day=row.local_date,
         mood=row.mood,
         note=row.note,
+        emotions=_emotions(row.emotions),
+        sleep_hours=row.sleep_hours,
     )
 
 
@@ -45,11 +65,19 @@ class CheckInService(QObject):
     def today(self) -> dt.date:
         return self._clock().date()
 
-    def add(self, mood: int, note: str = "") -> CheckInView:
+    def add(
+        self,
+        mood: int,
+        note: str = "",
+        emotions: tuple[str, ...] | list[str] = (),
+        sleep_hours: float | None = None,
+    ) -> CheckInView:
         """Validate and commit; when this returns, the check-in is on disk."""
         try:
             mood = validate_mood(mood)
             note = clean_note(note)
+            words = validate_emotions(emotions)
+            sleep = validate_sleep(sleep_hours)
         except ValueError as exc:
             raise InvalidInputError(str(exc)) from exc
         now = self._clock()
@@ -60,6 +88,8 @@ class CheckInService(QObject):
                 local_date=now.date(),
                 mood=mood,
                 note=note,
+                emotions=json.dumps(list(words)),
+                sleep_hours=sleep,
             )
             session.add(row)
             session.flush()
@@ -71,6 +101,14 @@ class CheckInService(QObject):
         with self._db.session() as session:
             rows = session.scalars(
                 select(CheckIn).where(CheckIn.local_date == day).order_by(CheckIn.created_at)
+            ).all()
+            return [_view(r) for r in rows]
+
+    def history(self, limit: int = 200) -> list[CheckInView]:
+        """Newest first."""
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(CheckIn).order_by(CheckIn.created_at.desc()).limit(limit)
             ).all()
             return [_view(r) for r in rows]
 

@@ -12,7 +12,10 @@ from mindful_desktop.errors import BundledContentError
 from mindful_desktop.paths import AppPaths, assets_dir
 from mindful_desktop.services.checkins import CheckInService
 from mindful_desktop.services.course import CourseService, load_bundled_course
+from mindful_desktop.services.crisis import CrisisService
 from mindful_desktop.services.practice import PracticeService
+from mindful_desktop.services.questionnaires import QuestionnaireService
+from mindful_desktop.services.wellbeing import StayingWellService
 from mindful_desktop.services.worksheets import WorksheetService
 from mindful_desktop.settings import SettingsStore
 
@@ -27,6 +30,9 @@ class AppContext:
     course: CourseService
     worksheets: WorksheetService
     practice: PracticeService
+    questionnaires: QuestionnaireService
+    crisis: CrisisService
+    wellbeing: StayingWellService
 
     @classmethod
     def open(cls, paths: AppPaths, clock: Clock = system_clock) -> AppContext:
@@ -39,15 +45,19 @@ class AppContext:
             ) from exc
         db = open_database(paths)
         practice = PracticeService(db, assets_dir() / "audio", paths.recordings_dir, clock)
+        settings = SettingsStore(db)
         return cls(
             paths=paths,
             db=db,
-            settings=SettingsStore(db),
+            settings=settings,
             checkins=CheckInService(db, clock),
             content=content,
             course=CourseService(db, content, clock, practice.counts),
             worksheets=WorksheetService(db, content, clock),
             practice=practice,
+            questionnaires=QuestionnaireService(db, clock),
+            crisis=CrisisService(db, settings),
+            wellbeing=StayingWellService(db, settings, clock),
         )
 
     def close(self) -> None:

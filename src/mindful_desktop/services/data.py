@@ -17,12 +17,26 @@ from mindful_desktop import __version__
 from mindful_desktop.db.base import Base
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.migrate import head_revision, read_state
-from mindful_desktop.db.models import CheckIn, PracticeSession
+from mindful_desktop.db.models import (
+    CheckIn,
+    JournalEntry,
+    PracticeSession,
+    QuestionnaireResult,
+)
+from mindful_desktop.domain.instruments import GAD7, PHQ9, Instrument, band
+from mindful_desktop.domain.mood import EMOTION_WORDS
 from mindful_desktop.errors import DataDirError, InvalidInputError
 from mindful_desktop.paths import AppPaths
 
 EXPORT_FORMAT = "mindful-desktop-export"
-EXPORT_FORMAT_VERSION = 1
+EXPORT_FORMAT_VERSION = 2
+# Columns holding JSON text in the database; the export gives their values, not strings.
+JSON_COLUMNS = {
+    ("check_in", "emotions"),
+    ("questionnaire_result", "answers"),
+    ("worksheet_entry", "fields"),
+    ("setting", "value"),
+}
 
 
 def doctor_report(paths: AppPaths) -> dict[str, Any]:
@@ -51,7 +65,7 @@ def doctor_report(paths: AppPaths) -> dict[str, Any]:
         try:
             report["quick_check"] = conn.execute("PRAGMA quick_check").fetchone()[0]
             for name in state.tables:
-                if name.startswith("sqlite_"):
+                if name.startswith(("sqlite_", "search_index_")):  # internal and FTS shadows
                     continue
                 count = conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
                 report["tables"][name] = int(count)
@@ -81,6 +95,15 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _exported(table: str, column: str, value: Any) -> Any:
+    if (table, column) in JSON_COLUMNS and isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value  # keep what was stored rather than lose it
+    return _jsonable(value)
+
+
 def export_data(db: Database) -> dict[str, Any]:
     """Every user table, every row, every column: nothing the user wrote is left behind."""
     tables: dict[str, list[dict[str, Any]]] = {}
@@ -88,7 +111,9 @@ def export_data(db: Database) -> dict[str, Any]:
         for table in Base.metadata.sorted_tables:
             order = list(table.primary_key.columns)
             rows = session.execute(select(table).order_by(*order)).mappings().all()
-            tables[table.name] = [{k: _jsonable(v) for k, v in row.items()} for row in rows]
+            tables[table.name] = [
+                {k: _exported(table.name, k, v) for k, v in row.items()} for row in rows
+            ]
     return {
         "format": EXPORT_FORMAT,
         "format_version": EXPORT_FORMAT_VERSION,
@@ -207,6 +232,62 @@ def _demo_practice(rng: random.Random, day: dt.date) -> list[PracticeSession]:
     return sessions
 
 
+_JOURNAL = (
+    (
+        "",
+        "Hard morning. I noticed the old story starting: nothing ever changes. I wrote it "
+        "down instead of arguing with it, and it lost a little of its grip.",
+    ),
+    (
+        "Walk by the river",
+        "Cold and bright. I let myself just walk instead of planning. "
+        "Herons. My shoulders came down from around my ears.",
+    ),
+    (
+        "",
+        "Slept badly. Did the breathing space before work anyway. It didn't fix anything, "
+        "but I felt less rushed.",
+    ),
+    ("A small win", "Called my sister back instead of putting it off for a week."),
+    ("", "Irritable all afternoon. Noticed the tight jaw first, then the thoughts."),
+    ("Sunday", "Slow day. Read in the garden. Let the dishes wait."),
+)
+
+
+def _answers(rng: random.Random, instrument: Instrument, total: int) -> list[int]:
+    """Answers that add up to `total`; item 9 of the PHQ-9 stays 0 in invented data."""
+    answers = [0] * len(instrument.items)
+    slots = list(range(len(answers) - 1 if instrument is PHQ9 else len(answers)))
+    for _ in range(total):
+        open_slots = [i for i in slots if answers[i] < 3]
+        if not open_slots:
+            break
+        answers[rng.choice(open_slots)] += 1
+    return answers
+
+
+def _demo_questionnaires(rng: random.Random, day: dt.date, level: float) -> list[Any]:
+    rows: list[Any] = []
+    for instrument, scale in ((PHQ9, 3.0), (GAD7, 2.2)):
+        total = round(max(0.0, (7.5 - level) * scale + rng.gauss(0, 1.5)))
+        total = min(total, instrument.max_score - (3 if instrument is PHQ9 else 0))
+        answers = _answers(rng, instrument, total)
+        total = sum(answers)
+        local = dt.datetime.combine(day, dt.time(20, 30)).astimezone()
+        rows.append(
+            QuestionnaireResult(
+                instrument=instrument.id,
+                taken_at=local.astimezone(dt.UTC).replace(tzinfo=None),
+                local_date=day,
+                answers=json.dumps(answers),
+                total=total,
+                band=band(instrument, total).label,
+                extra_answer=(min(3, total // 6) if instrument is PHQ9 and total else None),
+            )
+        )
+    return rows
+
+
 def is_empty(db: Database) -> bool:
     with db.session() as session:
         for table in Base.metadata.sorted_tables:
@@ -231,7 +312,7 @@ def fill_demo_data(db: Database, days: int, seed: int = 1, today: dt.date | None
     today = today or dt.date.today()
     start = today - dt.timedelta(days=days - 1)
     level = 5.5
-    rows: list[CheckIn | PracticeSession] = []
+    rows: list[Any] = []
     for offset in range(days):
         day = start + dt.timedelta(days=offset)
         # A slow random walk pulled back toward a healthy middle, with occasional dips.
@@ -240,6 +321,15 @@ def fill_demo_data(db: Database, days: int, seed: int = 1, today: dt.date | None
             level -= rng.uniform(1.5, 3.0)
         level = min(9.0, max(1.5, level))
         rows.extend(_demo_practice(rng, day))
+        if offset % 14 == 3:
+            rows.extend(_demo_questionnaires(rng, day, level))
+        if rng.random() < 0.18:
+            title, body = rng.choice(_JOURNAL)
+            local = dt.datetime.combine(day, dt.time(21, 40)).astimezone()
+            utc = local.astimezone(dt.UTC).replace(tzinfo=None)
+            rows.append(
+                JournalEntry(title=title, body=body, local_date=day, created_at=utc, updated_at=utc)
+            )
         if rng.random() < 0.22:
             continue  # a day without a check-in is normal
         for _ in range(1 if rng.random() < 0.85 else 2):
@@ -248,8 +338,19 @@ def fill_demo_data(db: Database, days: int, seed: int = 1, today: dt.date | None
             utc = local.astimezone(dt.UTC).replace(tzinfo=None)
             mood = int(round(min(10.0, max(0.0, rng.gauss(level, 1.0)))))
             note = rng.choice(_NOTES) if rng.random() < 0.3 else ""
+            pleasant = EMOTION_WORDS[:5] if mood >= 6 else EMOTION_WORDS[5:]
+            words = sorted(set(rng.sample(pleasant, rng.randint(0, 2))), key=EMOTION_WORDS.index)
+            sleep = round(min(10.0, max(3.0, rng.gauss(6.0 + mood / 10, 1.0))) * 2) / 2
             rows.append(
-                CheckIn(created_at=utc, updated_at=utc, local_date=day, mood=mood, note=note)
+                CheckIn(
+                    created_at=utc,
+                    updated_at=utc,
+                    local_date=day,
+                    mood=mood,
+                    note=note,
+                    emotions=json.dumps(words),
+                    sleep_hours=sleep if rng.random() < 0.7 else None,
+                )
             )
     with db.session() as session:
         session.add_all(rows)

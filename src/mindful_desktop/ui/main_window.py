@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -21,12 +22,16 @@ from PySide6.QtWidgets import (
 from mindful_desktop import APP_NAME, __version__
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.texts import DISCLAIMER, PRIVACY
+from mindful_desktop.ui.dialogs.crisis import CrisisDialog
+from mindful_desktop.ui.dialogs.questionnaire import QuestionnaireDialog
 from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
 from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
+from mindful_desktop.ui.pages.checkin import CheckInPage
 from mindful_desktop.ui.pages.course import CoursePage
 from mindful_desktop.ui.pages.settings import SettingsPage
 from mindful_desktop.ui.pages.today import TodayPage
 from mindful_desktop.ui.widgets.common import Card, Page, label
+from mindful_desktop.ui.widgets.today_notes import TodayNotes
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,16 @@ class PageSpec:
 # Only pages that work are listed; later capabilities add theirs here, in sidebar order:
 # Today, Course, Practice, Check-in, Journal, Insights, Settings.
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("today", "Today", lambda ctx: TodayPage(ctx.checkins, ctx.settings, ctx.course)),
+    PageSpec(
+        "today",
+        "Today",
+        lambda ctx: TodayPage(
+            ctx.checkins, ctx.settings, ctx.course, TodayNotes(ctx.questionnaires, ctx.wellbeing)
+        ),
+    ),
     PageSpec("course", "Course", lambda ctx: CoursePage(ctx.course)),
     PageSpec("practice", "Practice", lambda ctx: build_practice_page(ctx)),
+    PageSpec("checkin", "Check-in", lambda ctx: CheckInPage(ctx.checkins, ctx.questionnaires)),
     PageSpec("settings", "Settings", lambda ctx: SettingsPage(ctx)),
 )
 
@@ -104,6 +116,11 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("Nav")
         self.nav.setAccessibleName("Pages")
         side_layout.addWidget(self.nav, 1)
+        self.crisis_button = QPushButton("Crisis support")
+        self.crisis_button.setObjectName("Quiet")
+        self.crisis_button.setToolTip("People and helplines to call if things feel like too much")
+        self.crisis_button.clicked.connect(lambda: self.show_crisis())
+        side_layout.addWidget(self.crisis_button)
 
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
@@ -132,6 +149,14 @@ class MainWindow(QMainWindow):
         if isinstance(today, TodayPage) and today.home is not None:
             today.home.openLessonRequested.connect(self.open_lesson)
             today.home.openWorksheetRequested.connect(self.open_worksheet)
+        if isinstance(today, TodayPage) and today.notes is not None:
+            today.notes.takeRequested.connect(self.take_questionnaire)
+            today.notes.openWorksheetRequested.connect(self.open_worksheet)
+            today.notes.crisisRequested.connect(lambda: self.show_crisis())
+            ctx.questionnaires.changed.connect(today.notes.refresh)
+        checkin = self.pages.get("checkin")
+        if isinstance(checkin, CheckInPage):
+            checkin.takeRequested.connect(self.take_questionnaire)
         course = self.pages.get("course")
         if isinstance(course, CoursePage):
             course.openWorksheetRequested.connect(self.open_worksheet)
@@ -156,6 +181,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
             go_menu.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
+        crisis = QAction("&Crisis support…", self)
+        crisis.triggered.connect(lambda: self.show_crisis())
+        help_menu.addAction(crisis)
+        help_menu.addSeparator()
         welcome = QAction("Show the &welcome again", self)
         welcome.triggered.connect(self.show_welcome)
         help_menu.addAction(welcome)
@@ -188,6 +217,22 @@ class MainWindow(QMainWindow):
         dialog = NoticeDialog(self.ctx.practice, session, self)  # type: ignore[arg-type]
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def take_questionnaire(self, instrument_id: str) -> QuestionnaireDialog:
+        dialog = QuestionnaireDialog(self.ctx.questionnaires, instrument_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.crisisRequested.connect(lambda: self.show_crisis(True, dialog))
+        dialog.open()
+        return dialog
+
+    def show_crisis(
+        self, from_questionnaire: bool = False, over: QWidget | None = None
+    ) -> CrisisDialog:
+        dialog = CrisisDialog(self.ctx.crisis, from_questionnaire, over or self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.editContactsRequested.connect(lambda: self.show_page("settings"))
+        dialog.open()
+        return dialog
 
     def open_worksheet(self, worksheet_id: str) -> WorksheetDialog:
         dialog = WorksheetDialog(self.ctx.worksheets, worksheet_id, self)
@@ -231,6 +276,8 @@ class MainWindow(QMainWindow):
         today = self.pages.get("today")
         if key == "show_practice_stats" and isinstance(today, TodayPage) and today.home:
             today.home.refresh()
+        if key == "staying_well_watch" and isinstance(today, TodayPage) and today.notes:
+            today.notes.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         today = self.pages.get("today")

@@ -37,12 +37,16 @@ def render_page(
             window.open_lesson(name)
         elif kind == "worksheet" and name in ctx.content.worksheets:
             target = window.open_worksheet(name)
+        elif page == "crisis":
+            target = window.show_crisis()
+        elif kind == "questionnaire" and name in ("phq9", "gad7"):
+            target = window.take_questionnaire(name)
         elif page in window.pages:
             window.show_page(page)
         else:
             raise InvalidInputError(
                 f"There is no page called {page!r}. Try one of: {', '.join(window.pages)}, "
-                "welcome, lesson:SLUG, worksheet:ID."
+                "welcome, crisis, questionnaire:phq9, lesson:SLUG, worksheet:ID."
             )
         for _ in range(5):
             app.processEvents()

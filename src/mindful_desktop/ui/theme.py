@@ -25,6 +25,19 @@ QScrollBar::handle:horizontal { min-width: 32px; }
 QScrollBar::handle:hover { background: palette(placeholder-text); }
 QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; }
 QScrollBar::add-page, QScrollBar::sub-page { background: none; }
+QPushButton#Chip { padding: 4px 12px; border-radius: 13px; }
+QPushButton#Chip:checked { background: palette(highlight); color: palette(highlighted-text);
+                           border-color: palette(highlight); }
+QPushButton#Link { border: none; background: transparent; color: palette(link);
+                   padding: 2px 0; text-align: left; }
+QPushButton#Link:hover { text-decoration: underline; }
+QPushButton#Quiet { border: none; background: transparent; color: palette(placeholder-text);
+                    text-align: left; padding: 6px 16px; }
+QPushButton#Quiet:hover { color: palette(link); }
+QLabel#BigNumber { font-size: 34px; font-weight: 600; }
+QLabel#CrisisNumber { font-size: 18px; font-weight: 700; color: palette(link); }
+QFrame#Note { background: palette(alternate-base); border: 1px solid palette(mid);
+              border-left: 4px solid palette(highlight); border-radius: 10px; }
 QLabel#Caption { font-size: 19px; background: palette(alternate-base); border-radius: 10px;
                  padding: 12px 18px; }
 QLabel#PageTitle { font-size: 26px; font-weight: 600; }

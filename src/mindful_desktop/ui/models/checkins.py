@@ -33,6 +33,10 @@ class CheckInListModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             text = f"{row.when:%H:%M}   Mood {row.mood} of 10"
+            if row.emotions:
+                text += "  ·  " + ", ".join(row.emotions)
+            if row.sleep_hours is not None:
+                text += f"  ·  slept {row.sleep_hours:g} h"
             if row.note:
                 text += f"\n{row.note}"
             return text

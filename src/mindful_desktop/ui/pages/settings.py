@@ -27,6 +27,7 @@ from mindful_desktop.services.data import export_json
 from mindful_desktop.settings import OPTIONS
 from mindful_desktop.texts import DISCLAIMER, PRIVACY
 from mindful_desktop.ui.widgets.common import Card, Page, label
+from mindful_desktop.ui.widgets.crisis_settings import CrisisSettingsCard
 
 
 class SettingsPage(Page):
@@ -72,6 +73,8 @@ class SettingsPage(Page):
             self.editors[option.key] = combo
         prefs.body.addLayout(form)
         self.add(prefs)
+        self.crisis = CrisisSettingsCard(ctx.crisis)
+        self.add(self.crisis)
 
         data = Card("Your data")
         data.body.addWidget(label(PRIVACY))

@@ -18,9 +18,11 @@ from mindful_desktop.services.checkins import CheckInService
 from mindful_desktop.services.course import CourseService
 from mindful_desktop.settings import SettingsStore
 from mindful_desktop.ui.models.checkins import CheckInListModel
+from mindful_desktop.ui.widgets.checkin_extras import CheckInExtras
 from mindful_desktop.ui.widgets.common import Card, Page, label
 from mindful_desktop.ui.widgets.home_practice import HomePracticeCard
 from mindful_desktop.ui.widgets.mood_picker import MoodPicker
+from mindful_desktop.ui.widgets.today_notes import TodayNotes
 from mindful_desktop.ui.widgets.week_strip import WeekStrip
 
 
@@ -32,11 +34,15 @@ class TodayPage(Page):
         checkins: CheckInService,
         settings: SettingsStore,
         course: CourseService | None = None,
+        notes: TodayNotes | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Today", parent=parent)
         self._checkins = checkins
         self._settings = settings
+        self.notes = notes
+        if notes is not None:
+            self.add(notes)
 
         card = Card("How is your mood right now?")
         card.body.addWidget(
@@ -50,6 +56,8 @@ class TodayPage(Page):
         self.note.setFixedHeight(64)
         self.note.setTabChangesFocus(True)
         card.body.addWidget(self.note)
+        self.extras = CheckInExtras()
+        card.body.addWidget(self.extras)
         actions = QHBoxLayout()
         self.save_button = QPushButton("Save check-in")
         self.save_button.setObjectName("Primary")
@@ -141,7 +149,12 @@ class TodayPage(Page):
             self._set_status("Choose a number from 0 to 10 first.", error=True)
             return
         try:
-            saved = self._checkins.add(mood, self.note.toPlainText())
+            saved = self._checkins.add(
+                mood,
+                self.note.toPlainText(),
+                self.extras.emotions(),
+                self.extras.sleep_hours(),
+            )
         except KnownError as exc:
             # The note stays in the box: nothing the user typed is lost.
             self._set_status(exc.message, error=True)
@@ -151,6 +164,7 @@ class TodayPage(Page):
         self.note.blockSignals(False)
         self.keep_draft()
         self.mood.set_value(None)
+        self.extras.clear()
         self._set_status(f"Saved at {saved.when:%H:%M}. Thank you for checking in.")
 
     def refresh(self) -> None:
@@ -164,3 +178,5 @@ class TodayPage(Page):
             min(110, self.list.sizeHintForRow(0) * len(rows) + 8) if rows else 24
         )
         self.week.set_days(self._checkins.recent_days(7))
+        if self.notes is not None:
+            self.notes.refresh()

@@ -1,0 +1,121 @@
+"""PHQ-9 and GAD-7: submit answers, keep every result, say what changed and when one is due."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import select
+
+from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
+from mindful_desktop.db.database import Database
+from mindful_desktop.db.models import QuestionnaireResult
+from mindful_desktop.domain.instruments import (
+    INSTRUMENTS,
+    ChangeSummary,
+    Instrument,
+    band,
+    change_summary,
+    is_due,
+    next_due,
+    score,
+    validate_extra_answer,
+)
+from mindful_desktop.errors import InvalidInputError
+
+
+@dataclass(frozen=True)
+class ResultView:
+    id: int
+    instrument: str
+    taken: dt.datetime  # local, aware
+    day: dt.date
+    answers: tuple[int, ...]
+    total: int
+    band: str
+    extra_answer: int | None
+
+
+def _view(row: QuestionnaireResult) -> ResultView:
+    return ResultView(
+        id=row.id,
+        instrument=row.instrument,
+        taken=utc_naive_to_local(row.taken_at),
+        day=row.local_date,
+        answers=tuple(int(a) for a in json.loads(row.answers)),
+        total=row.total,
+        band=row.band,
+        extra_answer=row.extra_answer,
+    )
+
+
+class QuestionnaireService(QObject):
+    changed = Signal()
+
+    def __init__(self, db: Database, clock: Clock = system_clock, parent: QObject | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._clock = clock
+
+    @staticmethod
+    def instrument(instrument_id: str) -> Instrument:
+        return INSTRUMENTS[instrument_id]
+
+    def today(self) -> dt.date:
+        return self._clock().date()
+
+    def submit(
+        self, instrument_id: str, answers: list[int], extra_answer: int | None = None
+    ) -> ResultView:
+        instrument = self.instrument(instrument_id)
+        try:
+            total = score(instrument, answers)
+            extra = validate_extra_answer(instrument, extra_answer)
+        except ValueError as exc:
+            raise InvalidInputError(str(exc)) from exc
+        now = self._clock()
+        with self._db.session() as session:
+            row = QuestionnaireResult(
+                instrument=instrument_id,
+                taken_at=to_utc_naive(now),
+                local_date=now.date(),
+                answers=json.dumps(list(answers)),
+                total=total,
+                band=band(instrument, total).label,
+                extra_answer=extra,
+            )
+            session.add(row)
+            session.flush()
+            view = _view(row)
+        self.changed.emit()
+        return view
+
+    def history(self, instrument_id: str) -> list[ResultView]:
+        """Oldest first."""
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(QuestionnaireResult)
+                .where(QuestionnaireResult.instrument == instrument_id)
+                .order_by(QuestionnaireResult.taken_at, QuestionnaireResult.id)
+            ).all()
+            return [_view(r) for r in rows]
+
+    def summary(self, result: ResultView) -> ChangeSummary:
+        """How `result` compares with the first and the one before it."""
+        earlier = [r for r in self.history(result.instrument) if r.id != result.id]
+        earlier = [r for r in earlier if (r.taken, r.id) < (result.taken, result.id)]
+        first = earlier[0].total if earlier else None
+        previous = earlier[-1].total if earlier else None
+        return change_summary(self.instrument(result.instrument), first, previous, result.total)
+
+    def last_taken(self, instrument_id: str) -> dt.date | None:
+        history = self.history(instrument_id)
+        return history[-1].day if history else None
+
+    def due(self, instrument_id: str) -> bool:
+        return is_due(self.last_taken(instrument_id), self.today())
+
+    def next_due(self, instrument_id: str) -> dt.date:
+        return next_due(self.last_taken(instrument_id), self.today())

@@ -1,0 +1,121 @@
+"""The crisis screen: the user's own people first, then the country's lines. Works offline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mindful_desktop.domain.crisis import (
+    CRISIS_ADD_CONTACTS,
+    CRISIS_BACK_TO_QUESTIONNAIRE,
+    CRISIS_CANNOT_CALL,
+    CRISIS_EMERGENCY,
+    CRISIS_LEAD,
+    CRISIS_LEAD_ITEM9,
+    CRISIS_PRIVACY,
+    CRISIS_TITLE,
+    ScreenEntry,
+)
+from mindful_desktop.services.crisis import CrisisService
+from mindful_desktop.ui.widgets.common import Card, label
+
+
+def entry_card(entry: ScreenEntry) -> Card:
+    card = Card()
+    card.body.setSpacing(4)
+    card.body.setContentsMargins(18, 12, 18, 12)
+    top = QHBoxLayout()
+    name = label(entry.name, "CardTitle")
+    top.addWidget(name, 1)
+    if entry.number:
+        number = label(f"{entry.how} {entry.number}".strip(), "CrisisNumber", wrap=False)
+        number.setAccessibleName(f"{entry.name}: {entry.how} {entry.number}")
+        top.addWidget(number)
+    card.body.addLayout(top)
+    if entry.about:
+        card.body.addWidget(label(entry.about, "Muted"))
+    if entry.hours:
+        card.body.addWidget(label(entry.hours, "Muted"))
+    if entry.kind == "contact":
+        card.setProperty("contact", True)
+    return card
+
+
+class CrisisDialog(QDialog):
+    editContactsRequested = Signal()
+
+    def __init__(
+        self, crisis: CrisisService, from_questionnaire: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._crisis = crisis
+        self.setWindowTitle("Crisis support")
+        self.resize(720, 720)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 12)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget()
+        self.column = QVBoxLayout(holder)
+        self.column.setContentsMargins(32, 26, 32, 16)
+        self.column.setSpacing(12)
+        self.column.addWidget(label(CRISIS_TITLE, "PageTitle"))
+        self.column.addWidget(label(CRISIS_LEAD_ITEM9 if from_questionnaire else CRISIS_LEAD))
+        self.column.addWidget(label(CRISIS_EMERGENCY, "Status"))
+        self.column.addWidget(label(f"{CRISIS_PRIVACY} {CRISIS_CANNOT_CALL}", "Muted"))
+        self.entries = QVBoxLayout()
+        self.entries.setSpacing(10)
+        self.column.addLayout(self.entries)
+        if not crisis.contacts():
+            self.add_hint = label(CRISIS_ADD_CONTACTS, "Muted")
+            self.column.addWidget(self.add_hint)
+        self.column.addStretch(1)
+        scroll.setWidget(holder)
+        outer.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(32, 0, 32, 0)
+        if from_questionnaire:
+            buttons.addWidget(label(CRISIS_BACK_TO_QUESTIONNAIRE, "Muted"), 1)
+        else:
+            buttons.addStretch(1)
+        self.contacts_button = QPushButton("My contacts and country…")
+        self.contacts_button.clicked.connect(self._edit_contacts)
+        self.close_button = QPushButton("Close")
+        self.close_button.setObjectName("Primary")
+        self.close_button.clicked.connect(self.accept)
+        buttons.addWidget(self.contacts_button)
+        buttons.addWidget(self.close_button)
+        outer.addLayout(buttons)
+        self.cards: list[Card] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        for card in self.cards:
+            self.entries.removeWidget(card)
+            card.setParent(None)
+        self.cards = [entry_card(e) for e in self._crisis.entries()]
+        for card in self.cards:
+            self.entries.addWidget(card)
+
+    def numbers_text(self) -> str:
+        """Everything on the screen in reading order (tests, screen readers)."""
+        parts = []
+        for entry in self._crisis.entries():
+            parts.append(f"{entry.name} {entry.how} {entry.number or ''} {entry.about}")
+        return "\n".join(parts)
+
+    def _edit_contacts(self) -> None:
+        self.editContactsRequested.emit()
+        self.accept()
+
+
+__all__ = ["CrisisDialog", "Qt"]

@@ -1,0 +1,153 @@
+"""Check-in: the two-weekly questionnaires with their history, and every mood check-in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
+
+from mindful_desktop.domain.instruments import INSTRUMENTS, SELF_MONITORING_NOTE
+from mindful_desktop.services.checkins import CheckInService
+from mindful_desktop.services.questionnaires import QuestionnaireService
+from mindful_desktop.ui.models.rows import Row, RowsModel
+from mindful_desktop.ui.widgets.common import Card, Page, label
+from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
+
+ABOUT = {
+    "phq9": "Nine questions about low mood and how you've been over the last two weeks.",
+    "gad7": "Seven questions about worry and anxiety over the last two weeks.",
+}
+
+
+class InstrumentRow(QWidget):
+    def __init__(self, service: QuestionnaireService, instrument_id: str) -> None:
+        super().__init__()
+        self._service = service
+        self.instrument_id = instrument_id
+        name = INSTRUMENTS[instrument_id].name
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(label(name, "CardTitle"))
+        text.addWidget(label(ABOUT[instrument_id], "Muted"))
+        self.status = label("")
+        text.addWidget(self.status)
+        layout.addLayout(text, 1)
+        self.take = QPushButton(f"Take the {name}")
+        layout.addWidget(self.take)
+        self.refresh()
+
+    def refresh(self) -> None:
+        history = self._service.history(self.instrument_id)
+        due = self._service.due(self.instrument_id)
+        if not history:
+            self.status.setText("Not taken yet. It takes about two minutes.")
+        else:
+            last = history[-1]
+            when = f"{last.day:%d %B}".lstrip("0")
+            if due:
+                self.status.setText(f"Last taken {when}: {last.total} ({last.band}). Due now.")
+            else:
+                nxt = self._service.next_due(self.instrument_id)
+                self.status.setText(
+                    f"Last taken {when}: {last.total} ({last.band}). "
+                    f"Next suggested {nxt:%d %B}".replace(" 0", " ")
+                    + "."
+                )
+        self.take.setObjectName("Primary" if due else "")
+        self.take.style().unpolish(self.take)
+        self.take.style().polish(self.take)
+
+
+class CheckInPage(Page):
+    takeRequested = Signal(str)  # instrument id
+
+    def __init__(
+        self,
+        checkins: CheckInService,
+        questionnaires: QuestionnaireService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            "Check-in",
+            "Your mood check-ins, and two short questionnaires to take every two weeks.",
+            parent,
+        )
+        self._checkins = checkins
+        self._questionnaires = questionnaires
+        card = Card("Questionnaires")
+        self.rows = [InstrumentRow(questionnaires, i) for i in ("phq9", "gad7")]
+        for row in self.rows:
+            row.take.clicked.connect(
+                lambda _=False, i=row.instrument_id: self.takeRequested.emit(i)
+            )
+            card.body.addWidget(row)
+        card.body.addWidget(label(SELF_MONITORING_NOTE, "Muted"))
+        self.add(card)
+
+        lists = QHBoxLayout()
+        lists.setSpacing(16)
+        results = Card("Your results")
+        self.results_model = RowsModel(self)
+        self.results = self._list(self.results_model, "Questionnaire results")
+        self.results_empty = label("Your totals will be listed here.", "Muted")
+        results.body.addWidget(self.results_empty)
+        results.body.addWidget(self.results, 1)
+        history = Card("Your check-ins")
+        self.history_model = RowsModel(self)
+        self.history = self._list(self.history_model, "Mood check-ins")
+        self.history_empty = label("Check-ins you save on Today are listed here.", "Muted")
+        history.body.addWidget(self.history_empty)
+        history.body.addWidget(self.history, 1)
+        lists.addWidget(results, 2)
+        lists.addWidget(history, 3)
+        holder = QWidget()
+        holder.setLayout(lists)
+        lists.setContentsMargins(0, 0, 0, 0)
+        self.add(holder, 1)
+
+        questionnaires.changed.connect(self.refresh)
+        checkins.changed.connect(self.refresh)
+        self.refresh()
+
+    def _list(self, model: RowsModel, name: str) -> QListView:
+        view = QListView()
+        view.setModel(model)
+        view.setItemDelegate(TwoLineDelegate(view))
+        view.setObjectName("LessonList")
+        view.setAccessibleName(name)
+        view.setMinimumHeight(260)
+        return view
+
+    def refresh(self) -> None:
+        for row in self.rows:
+            row.refresh()
+        results = []
+        for instrument_id in ("phq9", "gad7"):
+            name = INSTRUMENTS[instrument_id].name
+            top = INSTRUMENTS[instrument_id].max_score
+            for r in self._questionnaires.history(instrument_id):
+                results.append(
+                    (
+                        r.taken,
+                        Row(
+                            f"{r.day:%a %d %b %Y}",
+                            r.id,
+                            detail=f"{name}: {r.total} of {top}, {r.band}",
+                        ),
+                    )
+                )
+        results.sort(key=lambda pair: pair[0], reverse=True)
+        self.results_model.set_rows([row for _, row in results])
+        self.results_empty.setVisible(not results)
+        rows = []
+        for c in self._checkins.history(limit=300):
+            extras = [", ".join(c.emotions)] if c.emotions else []
+            if c.sleep_hours is not None:
+                extras.append(f"slept {c.sleep_hours:g} h")
+            detail = f"Mood {c.mood} of 10" + (" · " + " · ".join(extras) if extras else "")
+            if c.note:
+                detail += f"\n{c.note}"
+            rows.append(Row(f"{c.when:%a %d %b %Y, %H:%M}", c.id, detail=detail))
+        self.history_model.set_rows(rows)
+        self.history_empty.setVisible(not rows)

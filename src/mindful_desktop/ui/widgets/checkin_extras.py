@@ -1,0 +1,80 @@
+"""Optional parts of a check-in: a few emotion words, and hours of sleep. Hidden until asked for."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mindful_desktop.domain.mood import EMOTION_WORDS
+from mindful_desktop.ui.widgets.common import label
+
+NOT_RECORDED = -0.5
+
+
+class CheckInExtras(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.toggle = QPushButton("+ Add feelings and sleep (optional)")
+        self.toggle.setObjectName("Link")
+        self.toggle.setCheckable(True)
+        layout.addWidget(self.toggle, 0)
+        self.panel = QWidget()
+        panel = QVBoxLayout(self.panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.setSpacing(6)
+        panel.addWidget(label("Any of these words fit? Choose as many as you like.", "Muted"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(6)
+        self.chips: dict[str, QPushButton] = {}
+        for i, word in enumerate(EMOTION_WORDS):
+            chip = QPushButton(word)
+            chip.setObjectName("Chip")
+            chip.setCheckable(True)
+            chip.setAccessibleName(f"Feeling: {word}")
+            grid.addWidget(chip, i // 6, i % 6)
+            self.chips[word] = chip
+        panel.addLayout(grid)
+        sleep_row = QHBoxLayout()
+        sleep_row.addWidget(label("Hours of sleep last night", "Muted", wrap=False))
+        self.sleep = QDoubleSpinBox()
+        self.sleep.setRange(NOT_RECORDED, 24.0)
+        self.sleep.setSingleStep(0.5)
+        self.sleep.setDecimals(1)
+        self.sleep.setSpecialValueText("Not recorded")
+        self.sleep.setValue(NOT_RECORDED)
+        self.sleep.setAccessibleName("Hours of sleep last night")
+        self.sleep.setMinimumWidth(130)
+        sleep_row.addWidget(self.sleep)
+        sleep_row.addStretch(1)
+        panel.addLayout(sleep_row)
+        layout.addWidget(self.panel)
+        self.panel.setVisible(False)
+        self.toggle.toggled.connect(self._show)
+
+    def _show(self, shown: bool) -> None:
+        self.panel.setVisible(shown)
+        self.toggle.setText(
+            "− Hide feelings and sleep" if shown else "+ Add feelings and sleep (optional)"
+        )
+
+    def emotions(self) -> list[str]:
+        return [word for word, chip in self.chips.items() if chip.isChecked()]
+
+    def sleep_hours(self) -> float | None:
+        value = self.sleep.value()
+        return None if value <= NOT_RECORDED else value
+
+    def clear(self) -> None:
+        for chip in self.chips.values():
+            chip.setChecked(False)
+        self.sleep.setValue(NOT_RECORDED)
