@@ -110,3 +110,11 @@ def test_demo_data_refuses_a_journal_with_data(db: Database, clock: FakeClock) -
     CheckInService(db, clock).add(6, "real entry")
     with pytest.raises(InvalidInputError, match="empty"):
         fill_demo_data(db, 10)
+
+
+def test_every_table_is_documented_in_the_export_format() -> None:
+    from mindful_desktop.db.base import Base
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "export-format.md").read_text()
+    for table in Base.metadata.tables:
+        assert f"| `{table}` |" in doc, f"docs/export-format.md does not describe {table}"
