@@ -74,7 +74,20 @@ def test_known_errors_become_a_sentence_and_exit_2(
 
 
 @pytest.mark.parametrize(
-    "page", ["today", "course", "settings", "welcome", "lesson:week-2", "worksheet:action-plan"]
+    "page",
+    [
+        "today",
+        "course",
+        "practice",
+        "checkin",
+        "journal",
+        "settings",
+        "welcome",
+        "crisis",
+        "questionnaire:phq9",
+        "lesson:week-2",
+        "worksheet:action-plan",
+    ],
 )
 def test_screenshot_writes_a_png_of_the_page(
     paths: AppPaths, tmp_path: Path, page: str, qapp: object
@@ -83,7 +96,7 @@ def test_screenshot_writes_a_png_of_the_page(
     assert main(["screenshot", page, str(out)]) == 0
     image = QImage(str(out))
     assert not image.isNull()
-    if page in ("today", "course", "settings", "lesson:week-2"):
+    if page in ("today", "course", "practice", "checkin", "journal", "settings", "lesson:week-2"):
         assert (image.width(), image.height()) == (1280, 800)
 
 

@@ -13,6 +13,7 @@ from mindful_desktop.paths import AppPaths, assets_dir
 from mindful_desktop.services.checkins import CheckInService
 from mindful_desktop.services.course import CourseService, load_bundled_course
 from mindful_desktop.services.crisis import CrisisService
+from mindful_desktop.services.journal import JournalService
 from mindful_desktop.services.practice import PracticeService
 from mindful_desktop.services.questionnaires import QuestionnaireService
 from mindful_desktop.services.wellbeing import StayingWellService
@@ -33,6 +34,7 @@ class AppContext:
     questionnaires: QuestionnaireService
     crisis: CrisisService
     wellbeing: StayingWellService
+    journal: JournalService
 
     @classmethod
     def open(cls, paths: AppPaths, clock: Clock = system_clock) -> AppContext:
@@ -58,6 +60,7 @@ class AppContext:
             questionnaires=QuestionnaireService(db, clock),
             crisis=CrisisService(db, settings),
             wellbeing=StayingWellService(db, settings, clock),
+            journal=JournalService(db, clock),
         )
 
     def close(self) -> None:

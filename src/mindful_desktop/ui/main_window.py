@@ -28,6 +28,7 @@ from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
 from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
 from mindful_desktop.ui.pages.checkin import CheckInPage
 from mindful_desktop.ui.pages.course import CoursePage
+from mindful_desktop.ui.pages.journal import JournalPage
 from mindful_desktop.ui.pages.settings import SettingsPage
 from mindful_desktop.ui.pages.today import TodayPage
 from mindful_desktop.ui.widgets.common import Card, Page, label
@@ -54,6 +55,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("course", "Course", lambda ctx: CoursePage(ctx.course)),
     PageSpec("practice", "Practice", lambda ctx: build_practice_page(ctx)),
     PageSpec("checkin", "Check-in", lambda ctx: CheckInPage(ctx.checkins, ctx.questionnaires)),
+    PageSpec("journal", "Journal", lambda ctx: JournalPage(ctx.journal, ctx.worksheets)),
     PageSpec("settings", "Settings", lambda ctx: SettingsPage(ctx)),
 )
 
@@ -154,6 +156,10 @@ class MainWindow(QMainWindow):
             today.notes.openWorksheetRequested.connect(self.open_worksheet)
             today.notes.crisisRequested.connect(lambda: self.show_crisis())
             ctx.questionnaires.changed.connect(today.notes.refresh)
+        journal = self.pages.get("journal")
+        if isinstance(journal, JournalPage):
+            journal.openWorksheetRequested.connect(self.open_worksheet)
+            journal.openLessonRequested.connect(self.open_lesson)
         checkin = self.pages.get("checkin")
         if isinstance(checkin, CheckInPage):
             checkin.takeRequested.connect(self.take_questionnaire)

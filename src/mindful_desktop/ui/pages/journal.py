@@ -1,0 +1,648 @@
+"""Journal: everything written in the app on one timeline, a search, and a free-writing editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFont,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mindful_desktop.errors import InvalidInputError, KnownError
+from mindful_desktop.services.journal import (
+    JOURNAL,
+    PRACTICE,
+    REFLECTION,
+    WORKSHEET,
+    JournalEntryView,
+    JournalService,
+    TimelineItem,
+    first_line,
+)
+from mindful_desktop.services.worksheets import WorksheetService
+from mindful_desktop.ui.widgets.common import label
+from mindful_desktop.ui.widgets.rich_rows import HEADER_ROLE, HTML_ROLE, RichRowDelegate
+
+SAVE_DELAY_MS = 700
+SEARCH_DELAY_MS = 250
+PAGE_SIZE = 200
+
+_Index = QModelIndex | QPersistentModelIndex
+Key = tuple[str, int]
+
+
+class TimelineModel(QAbstractListModel):
+    """Timeline items (or search results); `describe` turns one into (header, title line)."""
+
+    ItemRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(
+        self, describe: Callable[[TimelineItem], tuple[str, str]], parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self._describe = describe
+        self._items: list[TimelineItem] = []
+        self._texts: list[tuple[str, str]] = []
+
+    def set_items(self, items: list[TimelineItem]) -> None:
+        texts = [self._describe(i) for i in items]
+        if items and [i.key for i in items] == [i.key for i in self._items]:
+            # Same rows in the same order (an autosave): keep the view's selection and scroll.
+            self._items, self._texts = list(items), texts
+            self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, 0))
+            return
+        self.beginResetModel()
+        self._items, self._texts = list(items), texts
+        self.endResetModel()
+
+    def append_items(self, items: list[TimelineItem]) -> None:
+        if not items:
+            return
+        start = len(self._items)
+        self.beginInsertRows(QModelIndex(), start, start + len(items) - 1)
+        self._items += items
+        self._texts += [self._describe(i) for i in items]
+        self.endInsertRows()
+
+    def items(self) -> list[TimelineItem]:
+        return list(self._items)
+
+    def item(self, row: int) -> TimelineItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, key: Key | None) -> int:
+        return next((n for n, i in enumerate(self._items) if i.key == key), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        header, title = self._texts[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title
+        if role == HEADER_ROLE:
+            return header
+        if role == HTML_ROLE:
+            return item.snippet
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            excerpt = item.snippet.replace("<b>", "").replace("</b>", "")
+            return ". ".join(p for p in (header, title, html.unescape(excerpt)) if p)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return header
+        if role == self.ItemRole:
+            return item
+        return None
+
+
+def _humane(ident: str) -> str:
+    text = ident.replace("-", " ").replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+class SearchField(QLineEdit):
+    """A line edit that Escape empties (and says so), as search fields do."""
+
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            self.escaped.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class JournalPage(QWidget):
+    openWorksheetRequested = Signal(str)  # worksheet id
+    openLessonRequested = Signal(str)  # lesson slug
+
+    def __init__(
+        self,
+        journal: JournalService,
+        worksheets: WorksheetService | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._worksheets = worksheets
+        self._current: TimelineItem | None = None  # what the right side shows
+        self._entry: JournalEntryView | None = None  # the journal entry being edited, if saved
+        self._dirty = False
+        self._syncing = False  # selection changes made by code, not by the person
+        self._undo: JournalEntryView | None = None
+        self._loaded = PAGE_SIZE
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_side())
+        layout.addWidget(self._build_main(), 1)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.refresh)
+        self.search.escaped.connect(self.clear_search)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+        self.new_button.clicked.connect(self.new_entry)
+        self.more_button.clicked.connect(self.load_more)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.title_edit.textChanged.connect(self._edited)
+        self.body_edit.textChanged.connect(self._edited)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.open_button.clicked.connect(self._open_source)
+        journal.changed.connect(self.refresh)
+        if worksheets is not None:
+            worksheets.changed.connect(self.refresh)
+
+        self.refresh()
+        self._show_new()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_side(self) -> QWidget:
+        side = QWidget()
+        side.setFixedWidth(300)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(28, 32, 12, 20)
+        side_layout.setSpacing(10)
+        side_layout.addWidget(label("Journal", "PageTitle"))
+        side_layout.addWidget(label("Everything you have written here, newest first.", "Muted"))
+        self.search = SearchField()
+        self.search.setPlaceholderText("Search your journal")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search your journal")
+        side_layout.addWidget(self.search)
+        self.new_button = QPushButton("New entry")
+        self.new_button.setObjectName("Primary")
+        side_layout.addWidget(self.new_button)
+        self.list_note = label("", "Muted")
+        side_layout.addWidget(self.list_note)
+        self.model = TimelineModel(self._describe, self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setObjectName("LessonList")
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setSpacing(2)
+        self.list.setItemDelegate(RichRowDelegate(self.list))
+        self.list.setAccessibleName("Journal timeline")
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        side_layout.addWidget(self.list, 1)
+        self.more_button = QPushButton("Show earlier entries")
+        side_layout.addWidget(self.more_button)
+        return side
+
+    def _build_main(self) -> QWidget:
+        holder = QWidget()
+        holder_layout = QHBoxLayout(holder)
+        holder_layout.setContentsMargins(28, 32, 36, 24)
+        column = QWidget()
+        column.setMaximumWidth(760)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(12)
+        holder_layout.addWidget(column, 100)
+        holder_layout.addStretch(1)
+
+        self.stack = QStackedWidget()
+        column_layout.addWidget(self.stack, 1)
+
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.setSpacing(10)
+        self.editor_header = label("", "Muted")
+        editor_layout.addWidget(self.editor_header)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("Title (optional)")
+        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setMaxLength(300)
+        big = QFont(self.title_edit.font())
+        big.setPointSizeF(big.pointSizeF() * 1.35)
+        big.setWeight(QFont.Weight.DemiBold)
+        self.title_edit.setFont(big)
+        editor_layout.addWidget(self.title_edit)
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setPlaceholderText(
+            "Write whatever is here for you today: a moment you noticed, a thought, a feeling. "
+            "There is no right way to do it. It is saved as you type."
+        )
+        self.body_edit.setAccessibleName("Entry")
+        self.body_edit.setTabChangesFocus(True)
+        editor_layout.addWidget(self.body_edit, 1)
+        self.stack.addWidget(editor)
+
+        reader = QWidget()
+        reader_layout = QVBoxLayout(reader)
+        reader_layout.setContentsMargins(0, 0, 0, 0)
+        reader_layout.setSpacing(10)
+        self.reader_header = label("", "Muted")
+        self.reader_where = label("", "Status")
+        self.reader_title = label("", "CardTitle")
+        reader_layout.addWidget(self.reader_header)
+        reader_layout.addWidget(self.reader_where)
+        reader_layout.addWidget(self.reader_title)
+        self.reader_body = QPlainTextEdit()
+        self.reader_body.setReadOnly(True)
+        self.reader_body.setAccessibleName("What you wrote")
+        self.reader_body.setTabChangesFocus(True)
+        reader_layout.addWidget(self.reader_body, 1)
+        source_row = QHBoxLayout()
+        self.reader_hint = label("", "Muted")
+        self.open_button = QPushButton()
+        source_row.addWidget(self.reader_hint, 1)
+        source_row.addWidget(self.open_button)
+        reader_layout.addLayout(source_row)
+        self.stack.addWidget(reader)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        self.status = label("", "Muted")
+        self.undo_button = QPushButton("Undo delete")
+        self.undo_button.hide()
+        self.delete_button = QPushButton("Delete entry")
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.undo_button)
+        actions.addWidget(self.delete_button)
+        column_layout.addLayout(actions)
+        return holder
+
+    # --- describing items -----------------------------------------------------------------
+
+    def _day_text(self, day: dt.date) -> str:
+        today = self._journal.today()
+        if day == today:
+            return "Today"
+        if day == today - dt.timedelta(days=1):
+            return "Yesterday"
+        return f"{day:%a %d %b}" if day.year == today.year else f"{day:%a %d %b %Y}"
+
+    def _lesson_name(self, slug: str) -> tuple[str, str]:
+        """(label, title) of a lesson, e.g. ('Week 1', 'Noticing automatic pilot')."""
+        if self._worksheets is not None:
+            try:
+                lesson = self._worksheets.course.lesson(slug)
+            except KeyError:
+                pass
+            else:
+                return lesson.label, lesson.title
+        return _humane(slug), ""
+
+    def _sheet_title(self, sheet_id: str) -> str:
+        if self._worksheets is not None and sheet_id in self._worksheets.course.worksheets:
+            return self._worksheets.course.worksheets[sheet_id].title
+        return _humane(sheet_id)
+
+    def _field_labels(self, sheet_id: str) -> dict[str, str]:
+        if self._worksheets is None or sheet_id not in self._worksheets.course.worksheets:
+            return {}
+        return {f.id: f.label for f in self._worksheets.course.worksheets[sheet_id].fields}
+
+    def _describe(self, item: TimelineItem) -> tuple[str, str]:
+        day = self._day_text(item.day)
+        if item.kind == JOURNAL:
+            return f"{day} · Journal", item.title or item.first_line()
+        if item.kind == REFLECTION:
+            where = self._lesson_name(item.source)[0] if item.origin == "lesson" else "Practice"
+            return f"{day} · Reflection · {where}", item.first_line()
+        if item.kind == PRACTICE:
+            return f"{day} · Practice note", item.first_line()
+        return f"{day} · Worksheet", f"{self._sheet_title(item.source)}: {item.first_line()}"
+
+    # --- the list -------------------------------------------------------------------------
+
+    def searching(self) -> bool:
+        return bool(self.search.text().strip())
+
+    def refresh(self) -> None:
+        self._search_timer.stop()
+        query = self.search.text()
+        try:
+            if self.searching():
+                items = self._journal.search(query)
+            else:
+                items = self._journal.timeline(limit=max(PAGE_SIZE, self._loaded))
+        except KnownError as exc:
+            self.list_note.setText(exc.message)
+            self.list_note.show()
+            return
+        self._syncing = True
+        try:
+            self.model.set_items(items)
+            self._select(self._current.key if self._current else None)
+        finally:
+            self._syncing = False
+        self.more_button.setVisible(not self.searching() and len(items) >= self._loaded)
+        if self.searching():
+            shown = query.strip()
+            if not items:
+                note = f"Nothing matches “{shown}”. Try a shorter word, or fewer words."
+            else:
+                note = f"{len(items)} {'entry matches' if len(items) == 1 else 'entries match'}."
+        elif not items:
+            note = (
+                "Your journal is empty for now. Press “New entry” to write, or answer a "
+                "reflection in a lesson: everything you write shows up here."
+            )
+        else:
+            note = ""
+        self.list_note.setText(note)
+        self.list_note.setVisible(bool(note))
+
+    def load_more(self) -> None:
+        items = self.model.items()
+        if not items or self.searching():
+            return
+        try:
+            more = self._journal.timeline(PAGE_SIZE, before=items[-1])
+        except KnownError as exc:
+            self.list_note.setText(exc.message)
+            self.list_note.show()
+            return
+        self.model.append_items(more)
+        self._loaded = self.model.rowCount()
+        self.more_button.setVisible(len(more) >= PAGE_SIZE)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def clear_search(self) -> None:
+        self.search.clear()
+        self.refresh()
+
+    def _select(self, key: Key | None) -> None:
+        was = self._syncing
+        self._syncing = True
+        try:
+            row = self.model.row_of(key)
+            if row >= 0:
+                self.list.setCurrentIndex(self.model.index(row, 0))
+            else:
+                self.list.selectionModel().clearSelection()
+                self.list.selectionModel().setCurrentIndex(
+                    QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+        finally:
+            self._syncing = was
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing:
+            return
+        item = self.model.item(current.row()) if current.isValid() else None
+        if item is None or (self._current is not None and item.key == self._current.key):
+            return
+        if not self.save_now():  # keep what could not be saved on screen
+            self._select(self._current.key if self._current else None)
+            return
+        self.show_item(item)
+
+    # --- the right side -------------------------------------------------------------------
+
+    def show_item(self, item: TimelineItem) -> None:
+        if item.kind == JOURNAL:
+            try:
+                entry = self._journal.entry(item.id)
+            except KnownError as exc:
+                self._set_status(exc.message, error=True)
+                return
+            if entry is not None:
+                self._show_entry(entry)
+            return
+        self._current = item
+        self._entry = None
+        self.reader_header.setText(f"{item.day:%A %d %B %Y}")
+        fill = QTextCharFormat()
+        strong = QTextCharFormat()
+        strong.setFontWeight(QFont.Weight.DemiBold)
+        self.reader_body.clear()
+        cursor = self.reader_body.textCursor()
+        self.open_button.hide()
+        if item.kind == REFLECTION:
+            if item.origin == "lesson":
+                name, title = self._lesson_name(item.source)
+                self.reader_where.setText(
+                    f"A reflection from {name}" + (f": {title}." if title else ".")
+                )
+                self.open_button.setText("Open the lesson")
+                self.open_button.show()
+                self.reader_hint.setText("To change it, open the lesson and edit it there.")
+            else:
+                self.reader_where.setText("A reflection after a practice.")
+                self.reader_hint.setText("")
+            self.reader_title.setText(item.title)
+            cursor.insertText(item.body, fill)
+        elif item.kind == PRACTICE:
+            minutes = max(1, round(item.minutes))
+            self.reader_where.setText(f"A note after practice: {item.title}, {minutes} min.")
+            self.reader_title.setText("What you noticed")
+            self.reader_hint.setText(
+                "Practice notes can be changed in the log on the Practice page."
+            )
+            cursor.insertText(item.body, fill)
+        elif item.kind == WORKSHEET:
+            title = self._sheet_title(item.source)
+            self.reader_where.setText(f"From your worksheet “{title}”.")
+            self.reader_title.setText(title)
+            self.open_button.setText("Open worksheet")
+            self.open_button.show()
+            self.reader_hint.setText("To change it, open the worksheet.")
+            labels = self._field_labels(item.source)
+            for n, (field_id, value) in enumerate(item.fields):
+                if n:
+                    cursor.insertText("\n\n", fill)
+                cursor.insertText(labels.get(field_id, _humane(field_id)) + "\n", strong)
+                cursor.insertText(value, fill)
+        self.reader_body.moveCursor(QTextCursor.MoveOperation.Start)
+        self.stack.setCurrentIndex(1)
+        self.delete_button.hide()
+        self._select(item.key)
+
+    def _show_entry(self, entry: JournalEntryView) -> None:
+        self._entry = entry
+        self._current = TimelineItem(
+            JOURNAL, entry.id, entry.day, entry.created, entry.title, entry.body
+        )
+        self._load_editor(entry.title, entry.body)
+        written = f"Written {entry.created:%A %d %B %Y, %H:%M}"
+        if entry.updated - entry.created > dt.timedelta(minutes=1):
+            written += f" · last changed {entry.updated:%d %B, %H:%M}"
+        self.editor_header.setText(written)
+        self.delete_button.show()
+        self._select(self._current.key)
+
+    def _show_new(self) -> None:
+        self._entry = None
+        self._current = None
+        self._load_editor("", "")
+        self.editor_header.setText(f"New entry · {self._journal.today():%A %d %B %Y}")
+        self.delete_button.hide()
+        self._select(None)
+
+    def _load_editor(self, title: str, body: str) -> None:
+        self._save_timer.stop()
+        self._dirty = False
+        for box in (self.title_edit, self.body_edit):
+            box.blockSignals(True)
+        self.title_edit.setText(title)
+        self.body_edit.setPlainText(body)
+        for box in (self.title_edit, self.body_edit):
+            box.blockSignals(False)
+        self.stack.setCurrentIndex(0)
+        self._set_status("")
+
+    def _set_status(self, text: str, error: bool = False) -> None:
+        name = "Error" if error else "Muted"
+        if self.status.objectName() != name:
+            self.status.setObjectName(name)
+            self.status.style().unpolish(self.status)
+            self.status.style().polish(self.status)
+        self.status.setText(text)
+
+    def _open_source(self) -> None:
+        item = self._current
+        if item is None:
+            return
+        if item.kind == WORKSHEET:
+            self.openWorksheetRequested.emit(item.source)
+        elif item.kind == REFLECTION and item.origin == "lesson":
+            self.openLessonRequested.emit(item.source)
+
+    # --- writing --------------------------------------------------------------------------
+
+    def new_entry(self) -> None:
+        if not self.save_now():
+            return
+        self._show_new()
+        self.body_edit.setFocus()
+
+    def _edited(self, *_args: object) -> None:
+        self._dirty = True
+        self._save_timer.start()
+
+    def save_now(self) -> bool:
+        """Save what is typed; False when it couldn't be (it stays in the boxes)."""
+        self._save_timer.stop()
+        if not self._dirty:
+            return True
+        title, body = self.title_edit.text(), self.body_edit.toPlainText()
+        try:
+            if self._entry is None:
+                if not body.strip():
+                    if title.strip():
+                        self._set_status("Write a few words below and the entry saves itself.")
+                    return True  # nothing written yet, so nothing to lose
+                entry = self._journal.create(body, title=title)
+            else:
+                entry = self._journal.update(self._entry.id, body, title=title)
+        except InvalidInputError as exc:
+            if self._entry is not None and not body.strip():
+                self._set_status(
+                    "An empty entry isn't saved, so your last words are kept. "
+                    "To remove the entry, press “Delete entry”."
+                )
+                return True
+            self._set_status(exc.message, error=True)
+            return False
+        except KnownError as exc:
+            self._set_status(exc.message, error=True)
+            return False
+        self._dirty = False
+        created = self._entry is None
+        self._entry = entry
+        self._current = TimelineItem(
+            JOURNAL, entry.id, entry.day, entry.created, entry.title, entry.body
+        )
+        if created:
+            self.editor_header.setText(f"Written {entry.created:%A %d %B %Y, %H:%M}")
+            self.delete_button.show()
+            self._select(self._current.key)
+        self._set_status("Saved in your journal.")
+        return True
+
+    def delete_current(self) -> None:
+        if self._entry is None:
+            return
+        self.save_now()
+        try:
+            removed = self._journal.delete(self._entry.id)
+        except KnownError as exc:
+            self._set_status(exc.message, error=True)
+            return
+        if removed is None:
+            return
+        self._undo = removed
+        self._show_new()
+        name = removed.title or first_line(removed.body)
+        short = name if len(name) <= 40 else name[:39] + "…"
+        short = f"\u2068{short}\u2069"  # isolated, so right-to-left words keep their place
+        self._set_status(f"Deleted “{short}” from {removed.day:%d %B}.")
+        self.undo_button.setToolTip(f"Bring back “{short}”")
+        self.undo_button.show()
+
+    def undo_delete(self) -> None:
+        if self._undo is None or not self.save_now():
+            return
+        try:
+            restored = self._journal.restore(self._undo)
+        except KnownError as exc:
+            self._set_status(exc.message, error=True)
+            return
+        self._undo = None
+        self.undo_button.hide()
+        self._show_entry(restored)
+        self._set_status("Restored.")
+
+    # --- leaving --------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh()  # reflections, practice notes and worksheets are written elsewhere
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self.save_now()
+        super().hideEvent(event)
