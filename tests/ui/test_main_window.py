@@ -43,3 +43,32 @@ def test_welcome_is_shown_until_dismissed(paths: AppPaths, clock: FakeClock, qtb
     dialog.begin_button.click()
     assert window.ctx.settings.get("welcome_seen") is True
     window.ctx.close()
+
+
+def test_sidebar_has_every_page_in_order(paths: AppPaths, clock: FakeClock, qtbot: QtBot) -> None:
+    window = _window(paths, clock, qtbot)
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["Today", "Course", "Practice", "Check-in", "Journal", "Insights", "Settings"]
+    window.ctx.close()
+
+
+def test_charts_are_not_imported_until_insights_is_opened(
+    paths: AppPaths, clock: FakeClock, qtbot: QtBot
+) -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, os; os.environ['QT_QPA_PLATFORM']='offscreen'\n"
+        "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
+        "from mindful_desktop.paths import AppPaths\n"
+        "from mindful_desktop.services.context import AppContext\n"
+        "from mindful_desktop.ui.main_window import MainWindow\n"
+        f"ctx = AppContext.open(AppPaths.from_arg({str(paths.data_dir)!r}))\n"
+        "w = MainWindow(ctx); w.show(); app.processEvents()\n"
+        "print('before', 'pyqtgraph' in sys.modules)\n"
+        "w.show_page('insights'); app.processEvents()\n"
+        "print('after', 'pyqtgraph' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert "before False" in out.stdout and "after True" in out.stdout, out.stderr[-2000:]

@@ -35,6 +35,7 @@ class AppContext:
     crisis: CrisisService
     wellbeing: StayingWellService
     journal: JournalService
+    clock: Clock = system_clock
 
     @classmethod
     def open(cls, paths: AppPaths, clock: Clock = system_clock) -> AppContext:
@@ -61,6 +62,7 @@ class AppContext:
             crisis=CrisisService(db, settings),
             wellbeing=StayingWellService(db, settings, clock),
             journal=JournalService(db, clock),
+            clock=clock,
         )
 
     def close(self) -> None:

@@ -32,6 +32,7 @@ from mindful_desktop.ui.pages.journal import JournalPage
 from mindful_desktop.ui.pages.settings import SettingsPage
 from mindful_desktop.ui.pages.today import TodayPage
 from mindful_desktop.ui.widgets.common import Card, Page, label
+from mindful_desktop.ui.widgets.lazy_page import LazyPage
 from mindful_desktop.ui.widgets.today_notes import TodayNotes
 
 
@@ -56,8 +57,17 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("practice", "Practice", lambda ctx: build_practice_page(ctx)),
     PageSpec("checkin", "Check-in", lambda ctx: CheckInPage(ctx.checkins, ctx.questionnaires)),
     PageSpec("journal", "Journal", lambda ctx: JournalPage(ctx.journal, ctx.worksheets)),
+    PageSpec("insights", "Insights", lambda ctx: LazyPage(lambda: build_insights_page(ctx))),
     PageSpec("settings", "Settings", lambda ctx: SettingsPage(ctx)),
 )
+
+
+def build_insights_page(ctx: AppContext) -> QWidget:
+    """Imported here: pyqtgraph takes about half a second to import, paid on first view."""
+    from mindful_desktop.services.insights import InsightsService
+    from mindful_desktop.ui.pages.insights import InsightsPage
+
+    return InsightsPage(InsightsService(ctx.db, ctx.clock))
 
 
 def build_practice_page(ctx: AppContext) -> QWidget:

@@ -1,0 +1,372 @@
+"""Insights: mood, questionnaires, practice and the year, each chart answering one question."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+from typing import Generic, TypeVar
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mindful_desktop.domain.instruments import ATTRIBUTION, SELF_MONITORING_NOTE, Instrument
+from mindful_desktop.domain.stats import PracticeMoodComparison, Span
+from mindful_desktop.services.insights import (
+    DEFAULT_SPAN,
+    INSTRUMENTS,
+    Insights,
+    InsightsService,
+    span_words,
+)
+from mindful_desktop.ui.charts.calendar import YearCalendarView
+from mindful_desktop.ui.charts.mood import MoodChart
+from mindful_desktop.ui.charts.practice import DaysChart, MinutesChart
+from mindful_desktop.ui.charts.scores import ScoreChart
+from mindful_desktop.ui.widgets.common import Card, Page, label
+
+W = TypeVar("W", bound=QWidget)
+
+NO_DATA_MOOD = (
+    "Your mood will show here after your first check-in on the Today page. There's no hurry."
+)
+NO_DATA_PRACTICE = (
+    "Your practice will show here once some is logged: from the Practice page, or practice "
+    "you did away from the computer and added by hand."
+)
+NO_DATA_SCORES = (
+    "You haven't filled in a PHQ-9 or GAD-7 here yet. If you'd like to, taking them every two "
+    "weeks lets you see how things change over time."
+)
+CALENDAR_HINT = "Point at a day to see what it held, or click it; the arrow keys move between days."
+PRACTICE_NOTE = (
+    "The dashed line is the course's suggestion of six days a week. Every day you practise "
+    "counts, and a quieter week is part of practising too."
+)
+MOOD_NOTE = "Each dot is one day's average check-in; the line is the average over seven days."
+SCORES_NOTE = "Lower totals mean these problems bothered you less often."
+
+_ABOUT = {
+    "phq9": "how often low mood and the problems that come with it bothered you",
+    "gad7": "how often worry and anxiety bothered you",
+}
+_RANGE_NAMES = {
+    Span.DAYS_30: "Show the last 30 days",
+    Span.DAYS_90: "Show the last 90 days",
+    Span.YEAR: "Show the last year",
+    Span.ALL: "Show everything since you started",
+}
+_RANGE_STYLE = """
+QPushButton#RangeButton { padding: 5px 14px; min-width: 64px; }
+QPushButton#RangeButton:checked { background: palette(highlight);
+    color: palette(highlighted-text); border-color: palette(highlight); font-weight: 600; }
+"""
+
+
+class ChartSlot(QWidget, Generic[W]):
+    """A chart, built the first time there is something to draw, or a kind sentence instead."""
+
+    def __init__(self, make: Callable[[], W], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._make = make
+        self.chart: W | None = None
+        self.empty = label("", "Muted")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.empty)
+
+    def show_empty(self, text: str) -> None:
+        self.empty.setText(text)
+        self.empty.show()
+        if self.chart is not None:
+            self.chart.hide()
+
+    def show_chart(self) -> W:
+        if self.chart is None:
+            self.chart = self._make()
+            self._layout.addWidget(self.chart)
+        self.empty.hide()
+        self.chart.show()
+        return self.chart
+
+    @property
+    def showing_chart(self) -> bool:
+        return self.chart is not None and not self.chart.isHidden()
+
+
+def _heading(text: str) -> QLabel:
+    widget = label(text)
+    font = widget.font()
+    font.setBold(True)
+    widget.setFont(font)
+    return widget
+
+
+class InsightsPage(Page):
+    def __init__(self, insights: InsightsService, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Insights",
+            "How things have been going, in pictures and in plain words. Nothing here is a "
+            "test to pass; it's a way of noticing.",
+            parent,
+        )
+        self._service = insights
+        self._data: Insights | None = None
+        self._span = DEFAULT_SPAN
+
+        # Choosing a span changes every chart over time (not the calendar, which has its year).
+        self.range_bar = QWidget()
+        self.range_bar.setStyleSheet(_RANGE_STYLE)
+        bar = QHBoxLayout(self.range_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(6)
+        bar.addWidget(label("Show", wrap=False))
+        bar.addSpacing(4)
+        self.range_group = QButtonGroup(self)
+        self.range_buttons: dict[Span, QPushButton] = {}
+        for span in Span:
+            button = QPushButton(span.value)
+            button.setObjectName("RangeButton")
+            button.setCheckable(True)
+            button.setAccessibleName(_RANGE_NAMES[span])
+            button.clicked.connect(lambda _=False, s=span: self.set_span(s))
+            self.range_group.addButton(button)
+            self.range_buttons[span] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.range_buttons[self._span].setChecked(True)
+        self.add(self.range_bar)
+
+        mood_card = Card("How has my mood been?")
+        self.mood = ChartSlot(MoodChart)
+        self.mood_summary = label("", "Muted")
+        mood_card.body.addWidget(self.mood)
+        mood_card.body.addWidget(self.mood_summary)
+        self.add(mood_card)
+
+        scores_card = Card("Are my questionnaire scores changing?")
+        self.scores_empty = label(NO_DATA_SCORES, "Muted")
+        scores_card.body.addWidget(self.scores_empty)
+        self.scores: dict[str, ChartSlot[ScoreChart]] = {}
+        self.score_texts: dict[str, QLabel] = {}
+        self.score_sections: dict[str, QWidget] = {}
+        for instrument in INSTRUMENTS:
+            section = QWidget()
+            column = QVBoxLayout(section)
+            column.setContentsMargins(0, 4, 0, 4)
+            column.setSpacing(6)
+            column.addWidget(_heading(f"{instrument.name}: {_ABOUT.get(instrument.id, '')}"))
+            slot: ChartSlot[ScoreChart] = ChartSlot(partial(ScoreChart, instrument))
+            column.addWidget(slot)
+            text = label("", "Muted")
+            column.addWidget(text)
+            scores_card.body.addWidget(section)
+            self.scores[instrument.id] = slot
+            self.score_texts[instrument.id] = text
+            self.score_sections[instrument.id] = section
+        self.scores_note = label(f"{SCORES_NOTE} {SELF_MONITORING_NOTE}")
+        self.attribution = label(ATTRIBUTION, "Muted")
+        scores_card.body.addWidget(self.scores_note)
+        scores_card.body.addWidget(self.attribution)
+        self.add(scores_card)
+
+        practice_card = Card("How much am I practising?")
+        self.practice_empty = label(NO_DATA_PRACTICE, "Muted")
+        practice_card.body.addWidget(self.practice_empty)
+        self.practice_section = QWidget()
+        column = QVBoxLayout(self.practice_section)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        column.addWidget(_heading("Minutes each week"))
+        self.minutes = ChartSlot(MinutesChart)
+        column.addWidget(self.minutes)
+        column.addSpacing(6)
+        column.addWidget(_heading("Days you practised each week"))
+        self.days = ChartSlot(DaysChart)
+        column.addWidget(self.days)
+        self.practice_summary = label("", "Muted")
+        column.addWidget(self.practice_summary)
+        column.addWidget(label(PRACTICE_NOTE, "Muted"))
+        practice_card.body.addWidget(self.practice_section)
+        self.add(practice_card)
+
+        compare_card = Card("Mood on days with and without practice")
+        figures = QHBoxLayout()
+        figures.setSpacing(40)
+        self.practised_figure = label("", wrap=False)
+        self.not_practised_figure = label("", wrap=False)
+        figures.addWidget(self.practised_figure)
+        figures.addWidget(self.not_practised_figure)
+        figures.addStretch(1)
+        self.figures = QWidget()
+        self.figures.setLayout(figures)
+        figures.setContentsMargins(0, 0, 0, 0)
+        self.comparison = label("")
+        compare_card.body.addWidget(self.figures)
+        compare_card.body.addWidget(self.comparison)
+        self.add(compare_card)
+
+        calendar_card = Card("Your year at a glance")
+        top = QHBoxLayout()
+        top.addWidget(label("Year", wrap=False))
+        self.year_box = QComboBox()
+        self.year_box.setAccessibleName("Year shown in the calendar")
+        top.addWidget(self.year_box)
+        top.addStretch(1)
+        calendar_card.body.addLayout(top)
+        self.calendar = YearCalendarView()
+        calendar_card.body.addWidget(self.calendar)
+        self.year_summary = label("", "Muted")
+        self.day_detail = label(CALENDAR_HINT, "Muted")
+        calendar_card.body.addWidget(self.year_summary)
+        calendar_card.body.addWidget(self.day_detail)
+        self.add(calendar_card)
+
+        self.year_box.currentIndexChanged.connect(self._on_year_chosen)
+        self.calendar.daySelected.connect(self._on_day_selected)
+
+    # --- data ---------------------------------------------------------------------------------
+
+    @property
+    def span(self) -> Span:
+        return self._span
+
+    @property
+    def data(self) -> Insights | None:
+        return self._data
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not event.spontaneous():  # coming back to the page, not un-minimising the window
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the journal again (new check-ins since last time appear) and redraw."""
+        self._data = self._service.load()
+        self._render_spans()
+        self._render_years()
+
+    def set_span(self, span: Span) -> None:
+        self._span = span
+        self.range_buttons[span].setChecked(True)
+        if self._data is not None:
+            self._render_spans()
+
+    def _render_spans(self) -> None:
+        data = self._data
+        assert data is not None
+        span = self._span
+        window = data.window(span)
+        self.range_bar.setVisible(not data.empty)
+        when = span_words(span)
+
+        trend = data.mood(span)
+        if trend.empty:
+            self.mood.show_empty(
+                NO_DATA_MOOD
+                if not data.mood_by_day
+                else f"No check-ins {when}. A longer span above shows the earlier ones."
+            )
+            self.mood_summary.hide()
+        else:
+            self.mood.show_chart().set_trend(trend, window)
+            self.mood_summary.setText(f"{trend.summary()} {MOOD_NOTE}")
+            self.mood_summary.show()
+
+        any_scores = any(data.scores.values())
+        self.scores_empty.setVisible(not any_scores)
+        for instrument in INSTRUMENTS:
+            self._render_scores(instrument, data, window, any_scores)
+        self.scores_note.setVisible(any_scores)
+        self.attribution.setVisible(any_scores)
+
+        weeks = data.practice(span)
+        self.practice_empty.setVisible(not data.minutes_by_day)
+        self.practice_section.setVisible(bool(data.minutes_by_day))
+        if data.minutes_by_day:
+            if weeks.empty:
+                words = f"No practice logged {when}. A longer span above shows earlier weeks."
+                self.minutes.show_empty(words)
+                self.days.show_empty("")
+                self.days.hide()
+            else:
+                self.minutes.show_chart().set_weeks(weeks, window)
+                self.days.show()
+                self.days.show_chart().set_weeks(weeks, window)
+            self.practice_summary.setText(weeks.summary())
+
+        self._render_comparison(data.comparison(span), when)
+
+    def _render_scores(
+        self, instrument: Instrument, data: Insights, window: tuple[dt.date, dt.date], show: bool
+    ) -> None:
+        section = self.score_sections[instrument.id]
+        section.setVisible(show)
+        if not show:
+            return
+        slot = self.scores[instrument.id]
+        series = data.questionnaire(instrument, self._span)
+        text = self.score_texts[instrument.id]
+        if not data.scores.get(instrument.id):
+            slot.show_empty(f"You haven't filled in a {instrument.name} here yet.")
+            text.hide()
+            return
+        if series.empty:
+            slot.show_empty(f"{series.summary()} A longer span above shows the earlier ones.")
+        else:
+            slot.show_chart().set_series(series, window)
+        text.setText(" ".join(series.change))
+        text.show()
+
+    def _render_comparison(self, result: PracticeMoodComparison, when: str) -> None:
+        self.comparison.setText(result.sentence)
+        self.figures.setVisible(result.enough)
+        if result.enough:
+            yes, no = result.practised, result.not_practised
+            self.practised_figure.setText(
+                f"<b>{yes.mean:.1f}</b> on the {yes.days:,} days you practised"
+            )
+            self.not_practised_figure.setText(
+                f"<b>{no.mean:.1f}</b> on the {no.days:,} days you didn't"
+            )
+        self.comparison.setAccessibleName(f"Mood on days with and without practice, {when}")
+
+    def _render_years(self) -> None:
+        data = self._data
+        assert data is not None
+        years = data.years()
+        current = self.calendar.view.year if self.calendar.view else data.today.year
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for year in years:
+            self.year_box.addItem(str(year), year)
+        index = years.index(current) if current in years else 0
+        self.year_box.setCurrentIndex(index)
+        self.year_box.blockSignals(False)
+        self._show_year(years[index])
+
+    def _on_year_chosen(self, index: int) -> None:
+        year = self.year_box.itemData(index)
+        if isinstance(year, int):
+            self._show_year(year)
+
+    def _show_year(self, year: int) -> None:
+        if self._data is None:
+            return
+        view = self._data.year(year)
+        self.calendar.set_view(view)
+        self.year_summary.setText(view.summary())
+        selected = self.calendar.selected
+        self.day_detail.setText(view.day_text(selected) if selected else CALENDAR_HINT)
+
+    def _on_day_selected(self, day: object) -> None:
+        if isinstance(day, dt.date):
+            self.day_detail.setText(self.calendar.day_text(day))
