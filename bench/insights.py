@@ -6,8 +6,6 @@ Run with `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/insights.py [--runs 7
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
 import random
 import statistics
@@ -19,13 +17,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import func, select  # noqa: E402
 
 from mindful_desktop.app import main as app_main  # noqa: E402
-from mindful_desktop.db.database import Database  # noqa: E402
 from mindful_desktop.db.migrate import open_database  # noqa: E402
-from mindful_desktop.db.models import CheckIn, QuestionnaireResult  # noqa: E402
-from mindful_desktop.domain.instruments import GAD7, PHQ9, Instrument, band, score  # noqa: E402
+from mindful_desktop.domain.instruments import PHQ9, Instrument  # noqa: E402
 from mindful_desktop.paths import AppPaths  # noqa: E402
 
 SIZE = (1280, 800)
@@ -42,55 +37,11 @@ def _answers(rng: random.Random, instrument: Instrument, total: int) -> list[int
     return answers + [0] * (len(instrument.items) - scored)
 
 
-def add_questionnaires(db: Database, seed: int = 1) -> int:
-    """Biweekly PHQ-9 and GAD-7 over the demo data's days, if demo-data didn't make any."""
-    with db.session() as session:
-        if session.scalar(select(func.count()).select_from(QuestionnaireResult)):
-            return 0
-        first = session.scalar(select(func.min(CheckIn.local_date)))
-        last = session.scalar(select(func.max(CheckIn.local_date)))
-    if first is None or last is None:
-        return 0
-    rng = random.Random(seed)
-    levels = {PHQ9.id: 11.0, GAD7.id: 9.0}
-    rows = []
-    day = first
-    while day <= last:
-        for instrument in (PHQ9, GAD7):
-            level = levels[instrument.id]
-            level += rng.gauss(0, 1.6) + (6.0 - level) * 0.08
-            level = min(instrument.max_score - 2.0, max(1.0, level))
-            levels[instrument.id] = level
-            answers = _answers(rng, instrument, int(round(level)))
-            total = score(instrument, answers)
-            local = dt.datetime.combine(day, dt.time(10, 0)).astimezone()
-            rows.append(
-                QuestionnaireResult(
-                    instrument=instrument.id,
-                    taken_at=local.astimezone(dt.UTC).replace(tzinfo=None),
-                    local_date=day,
-                    answers=json.dumps(answers),
-                    total=total,
-                    band=band(instrument, total).label,
-                    extra_answer=None,
-                )
-            )
-        day += dt.timedelta(days=14)
-    with db.session() as session:
-        session.add_all(rows)
-    return len(rows)
-
-
 def make_data_dir(parent: Path, days: int) -> Path:
     data_dir = parent / f"days-{days}"
     if app_main(["--data-dir", str(data_dir), "demo-data", "--days", str(days)]) != 0:
         raise SystemExit(f"demo-data --days {days} failed")
-    db = open_database(AppPaths(data_dir))
-    try:
-        add_questionnaires(db)
-    finally:
-        db.close()
-    return data_dir
+    return data_dir  # demo-data fills check-ins, practice, questionnaires and journal
 
 
 def timed(fn: Callable[[], object], runs: int) -> list[float]:
