@@ -116,3 +116,15 @@ def make_player(qapp: object) -> Iterator[object]:
             player.stop()
             shiboken6.delete(player)
     QCoreApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_app_look() -> Iterator[None]:
+    """Tests that render screenshots theme the shared QApplication; put its look back after."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.styleSheet():
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())

@@ -176,3 +176,49 @@ def test_open_the_lesson_from_today(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.mouseClick(home.open_lesson, Qt.MouseButton.LeftButton)
     assert window.current_page_key() == "course"
     assert course_page(window).current_slug() == "week-1"
+
+
+def test_switching_lessons_leaves_no_old_reflection_boxes_on_screen(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from mindful_desktop.ui.pages.course import ReflectionBox
+
+    page = course_page(window)
+    window.show_page("settings")
+    window.open_lesson("week-2")  # rebuilt while the page was hidden, then shown
+    window.open_lesson("week-3")
+    assert page.findChildren(ReflectionBox) == page.reflections  # the old ones are gone
+    qtbot.waitUntil(lambda: all(box.isVisible() for box in page.reflections))
+    qtbot.waitUntil(lambda: all(box.y() > page.body.y() for box in page.reflections))
+
+
+def test_a_practice_button_in_a_lesson_starts_it_and_it_plays_on_across_pages(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    page = course_page(window)
+    page.show_lesson("week-2")
+    buttons = {b.text(): b for b in page.practices.buttons}
+    assert "▶  Mindfulness of the breath" in buttons
+    qtbot.mouseClick(buttons["▶  Mindfulness of the breath"], Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "practice"
+    practice = window.pages["practice"]
+    tracker = practice._tracker  # type: ignore[attr-defined]
+    assert tracker.track is not None and tracker.track.id == "breath"
+    player = tracker.player
+    qtbot.waitUntil(lambda: player.position() > 300, timeout=10000)
+    window.show_page("journal")  # moving on doesn't stop the practice
+    start = player.position()
+    qtbot.waitUntil(lambda: player.position() > start + 300, timeout=10000)
+    assert player.is_playing()
+    tracker.stop()
+
+
+def test_a_worksheet_button_in_a_lesson_opens_that_worksheet(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    page = course_page(window)
+    page.show_lesson("week-3")
+    (button,) = page.worksheets.buttons
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(WorksheetDialog)
+    assert dialog is not None and dialog.sheet.id == "unpleasant-events"

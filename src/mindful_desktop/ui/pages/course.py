@@ -20,7 +20,7 @@ from mindful_desktop.domain.content import Lesson
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.course import CourseService
 from mindful_desktop.ui.models.rows import Row, RowsModel
-from mindful_desktop.ui.widgets.common import label
+from mindful_desktop.ui.widgets.common import discard, label
 from mindful_desktop.ui.widgets.markdown_view import MarkdownView
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
 
@@ -44,13 +44,14 @@ class FlowRow(QWidget):
     def set_buttons(self, items: Sequence[tuple[str, Callable[..., object]]]) -> None:
         for button in self.buttons:
             self.row.removeWidget(button)
-            button.deleteLater()
+            discard(button)
         self.buttons = []
         while self.row.count():
             self.row.takeAt(0)
         for text, action in items:
             button = QPushButton(text)
-            button.clicked.connect(action)
+            # clicked(bool) would fill the action's first default argument; call it bare.
+            button.clicked.connect(lambda _checked=False, run=action: run())
             self.row.addWidget(button)
             self.buttons.append(button)
         self.row.addStretch(1)
@@ -286,7 +287,7 @@ class CoursePage(QWidget):
     def _build_reflections(self, lesson: Lesson) -> None:
         for box in self.reflections:
             self.reflection_host.removeWidget(box)
-            box.deleteLater()
+            discard(box)
         self.reflections = []
         answers = self._course.reflections(lesson.slug)
         for prompt in lesson.prompts:

@@ -6,6 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
+def discard(widget: QWidget) -> None:
+    """Take a widget off screen now. deleteLater alone leaves it painted, at its old place,
+    until the event loop comes back round (never, inside processEvents)."""
+    widget.hide()
+    widget.setParent(None)
+    widget.deleteLater()
+
+
 def label(text: str, name: str | None = None, wrap: bool = True) -> QLabel:
     widget = QLabel(text)
     widget.setWordWrap(wrap)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.course import ChecklistItem, CourseService
 from mindful_desktop.settings import SettingsStore
-from mindful_desktop.ui.widgets.common import Card, label
+from mindful_desktop.ui.widgets.common import Card, discard, label
 
 
 class CheckRow(QWidget):
@@ -114,9 +114,7 @@ class HomePracticeCard(Card):
     def refresh(self) -> None:
         for old in self.widgets:
             self.items.removeWidget(old)
-            old.hide()
-            old.setParent(None)
-            old.deleteLater()
+            discard(old)
         self.widgets = []
         checklist = self._course.checklist()
         if checklist is None:
