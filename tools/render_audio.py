@@ -16,7 +16,6 @@ import json
 import math
 import os
 import re
-import struct
 import subprocess
 import sys
 import tempfile
@@ -164,30 +163,12 @@ def encode_opus(
 
 
 def ogg_opus_duration(path: Path) -> float:
-    """Seconds of audio in an Ogg Opus file: last granule position minus pre-skip, at 48 kHz.
+    from mindful_desktop.audio.ogg import opus_duration
 
-    Reads only the head (OpusHead) and the tail; the last page is the "OggS" header whose
-    segment table makes the page end exactly at the end of the file.
-    """
-    size = path.stat().st_size
-    with path.open("rb") as f:
-        head = f.read(4096)
-        f.seek(max(0, size - 65536))
-        tail = f.read()
-    magic = head.find(b"OpusHead")
-    if not head.startswith(b"OggS") or magic < 0:
-        raise ValueError(f"{path}: not an Ogg Opus file")
-    pre_skip = struct.unpack_from("<H", head, magic + 10)[0]
-    pos = tail.rfind(b"OggS")
-    while pos >= 0:
-        if pos + 27 <= len(tail):
-            count = tail[pos + 26]
-            table = tail[pos + 27 : pos + 27 + count]
-            if len(table) == count and pos + 27 + count + sum(table) == len(tail):
-                granule = struct.unpack_from("<q", tail, pos + 6)[0]
-                return float(granule - pre_skip) / 48000.0
-        pos = tail.rfind(b"OggS", 0, pos)
-    raise ValueError(f"{path}: no final Ogg page")
+    seconds = opus_duration(path)
+    if seconds is None:
+        raise ValueError(f"{path}: not a single-stream Ogg Opus file")
+    return seconds
 
 
 # --- narration --------------------------------------------------------------------------------

@@ -15,7 +15,11 @@ MIN_TOTAL_SECONDS = 3 * 3600
 
 
 def ogg_opus_duration(path: Path) -> float:
-    """Last Ogg page's granule position minus OpusHead pre-skip, at 48 kHz (no decoding)."""
+    """Last Ogg page's granule position minus OpusHead pre-skip, at 48 kHz (no decoding).
+
+    Deliberately written again here, not imported from mindful_desktop.audio.ogg: the renderer
+    uses that one to write the JSON, and this test must measure the audio independently.
+    """
     size = path.stat().st_size
     with path.open("rb") as f:
         head = f.read(4096)

@@ -7,13 +7,13 @@ import json
 import os
 import re
 import secrets
-import struct
 import subprocess
 import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from mindful_desktop.audio.ogg import opus_duration
 from mindful_desktop.errors import KnownError
 
 __all__ = [
@@ -308,35 +308,12 @@ def import_recording(src: Path, dest_dir: Path, title: str | None = None) -> Imp
     )
 
 
-def _opus_duration(path: Path) -> float | None:
-    """Length of a single-stream Ogg Opus file from its headers alone, or None if unsure."""
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        head = handle.read(4096)
-        handle.seek(max(0, size - 65_536))
-        tail = handle.read()
-    if not head.startswith(b"OggS") or b"OpusHead" not in head:
-        return None
-    at = head.index(b"OpusHead")
-    if len(head) < at + 12:
-        return None
-    pre_skip: int = struct.unpack_from("<H", head, at + 10)[0]
-    # The last page's granule position counts 48 kHz samples, pre-skip included.
-    start = len(tail)
-    while (start := tail.rfind(b"OggS", 0, start)) != -1:
-        if len(tail) >= start + 14 and tail[start + 4] == 0:
-            granule: int = struct.unpack_from("<q", tail, start + 6)[0]
-            if granule >= 0:
-                return max(0.0, (granule - pre_skip) / 48_000)
-    return None
-
-
 def probe_duration(path: Path) -> float:
     """Seconds of audio in `path`: Ogg Opus from its headers at once, others by decoding."""
     path = Path(path)
     _check_source(path)
     try:
-        quick = _opus_duration(path)
+        quick = opus_duration(path)
     except OSError as exc:
         raise RecordingImportError(
             f"Mindful Desktop couldn't read {_named(path)}: {exc.strerror or exc}.", "unreadable"
