@@ -13,7 +13,9 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextLayout,
 )
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem
+
+from mindful_desktop.ui.widgets.two_line_delegate import paint_row_background
 
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 40  # str: the small muted line
 HTML_ROLE = Qt.ItemDataRole.UserRole + 41  # str: escaped HTML (only <b> from us), or ""
@@ -97,15 +99,7 @@ class RichRowDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = option.palette
         rect: QRect = option.rect
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
-            painter.drawRoundedRect(rect.adjusted(2, 1, -2, -1), 7, 7)
-        text = pal.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        muted = text if selected else pal.color(QPalette.ColorRole.PlaceholderText)
+        text, muted, selected = paint_row_background(painter, option)
         mark = text if selected else pal.color(QPalette.ColorRole.Link)
         inner = rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
         y = inner.top()

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from mindful_desktop.ui.models.rows import Row, RowsModel
 
 _PAD = 10
 _MARK = 22
+
+
+def paint_row_background(
+    painter: QPainter, option: QStyleOptionViewItem
+) -> tuple[QColor, QColor, bool]:
+    """The rounded selection behind a row; returns (text colour, muted colour, selected)."""
+    pal = option.palette
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    if selected:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
+        painter.drawRoundedRect(option.rect.adjusted(2, 1, -2, -1), 7, 7)
+    text = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+    muted = text if selected else pal.color(QPalette.ColorRole.PlaceholderText)
+    return text, muted, selected
 
 
 class TwoLineDelegate(QStyledItemDelegate):
@@ -31,17 +46,8 @@ class TwoLineDelegate(QStyledItemDelegate):
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = option.palette
         rect: QRect = option.rect
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
-            painter.drawRoundedRect(rect.adjusted(2, 1, -2, -1), 7, 7)
-        text_colour = pal.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        muted = text_colour if selected else pal.color(QPalette.ColorRole.PlaceholderText)
+        text_colour, muted, _selected = paint_row_background(painter, option)
         font = option.font
         small = type(font)(font)
         small.setPointSizeF(font.pointSizeF() * 0.9)
