@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -271,6 +272,11 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+        # An open dialog (the welcome, a questionnaire) must stay in front of its window.
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.raise_()
+                dialog.activateWindow()
 
     def _export(self) -> None:
         self.show_page("settings")

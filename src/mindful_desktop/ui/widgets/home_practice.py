@@ -92,6 +92,7 @@ class HomePracticeCard(Card):
         self.error = label("", "Error")
         self.error.hide()
         self.body.addWidget(self.error)
+        self.body.addStretch(1)  # a short list sits at the top, not spread down the card
         self.widgets: list[QWidget] = []
         course.changed.connect(self.refresh)
         self.refresh()
