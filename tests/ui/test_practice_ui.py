@@ -16,7 +16,8 @@ from mindful_desktop.paths import AppPaths
 from mindful_desktop.services.listening import ListeningTracker, TimerLogger
 from mindful_desktop.services.practice import PracticeService
 from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog
-from mindful_desktop.ui.pages.practice import PracticePage, clock_text
+from mindful_desktop.ui.pages.practice import PracticePage
+from mindful_desktop.ui.widgets.player_panel import clock_text
 from tests.conftest import FakeClock
 
 

@@ -72,8 +72,6 @@ class NoticeDialog(QDialog):
 class ManualEntryDialog(QDialog):
     """Add or edit practice done away from the laptop."""
 
-    OTHER = "__other__"
-
     def __init__(
         self,
         practice: PracticeService,
