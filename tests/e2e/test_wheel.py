@@ -16,14 +16,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 CHECK = """
 import json, sys
+from pathlib import Path
 import mindful_desktop
 from mindful_desktop.paths import assets_dir, migrations_dir
+PACKAGE = Path(mindful_desktop.__file__).parent
 print(json.dumps({
     "package": mindful_desktop.__file__,
     "assets": str(assets_dir()),
     "lessons": sorted(p.name for p in (assets_dir() / "lessons").glob("*.md")),
     "audio_dir": (assets_dir() / "audio").is_dir(),
     "migrations": sorted(p.name for p in (migrations_dir() / "versions").glob("*.py")),
+    "tracks": sorted(p.name for p in (assets_dir() / "audio").glob("*.opus")),
+    "icons": sorted(p.name for p in (PACKAGE / "ui" / "icons").glob("*.svg")),
 }))
 """
 
@@ -67,6 +71,8 @@ def test_wheel_in_a_fresh_venv_runs_from_its_own_files(tmp_path: Path) -> None:
     assert "01-week-1.md" in found["lessons"]
     assert found["audio_dir"]
     assert any(name.startswith("0001_") for name in found["migrations"])
+    assert "breath.opus" in found["tracks"] and "bell.opus" in found["tracks"]
+    assert found["icons"] == ["check-dark.svg", "check-light.svg"]
 
     data = tmp_path / "data"
     doctor = subprocess.run(

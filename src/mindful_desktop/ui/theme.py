@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 ACCENT_LIGHT = "#2f6f6a"  # a quiet teal: contrast 5.9:1 on white
 ACCENT_DARK = "#7cc4bb"
 BASE_POINT_SIZE = 10.5  # calm, readable body text
+ICONS = Path(__file__).resolve().parent / "icons"
 
 _STYLE = """
 QWidget#Sidebar { background: palette(alternate-base); border-right: 1px solid palette(mid); }
@@ -38,6 +41,17 @@ QLabel#BigNumber { font-size: 34px; font-weight: 600; }
 QLabel#CrisisNumber { font-size: 18px; font-weight: 700; color: palette(link); }
 QFrame#Note { background: palette(alternate-base); border: 1px solid palette(mid);
               border-left: 4px solid palette(highlight); border-radius: 10px; }
+QRadioButton::indicator { width: 14px; height: 14px; border-radius: 9px;
+                          border: 2px solid palette(placeholder-text); background: palette(base); }
+QRadioButton::indicator:checked { background: palette(highlight);
+                                  border-color: palette(highlight); }
+QRadioButton::indicator:hover { border-color: palette(highlight); }
+QCheckBox::indicator { width: 14px; height: 14px; border-radius: 4px;
+                       border: 2px solid palette(placeholder-text); background: palette(base); }
+QCheckBox::indicator:checked { background: palette(highlight); border-color: palette(highlight);
+                               image: url(CHECK_ICON); }
+QCheckBox::indicator:checked:disabled { background: palette(mid); border-color: palette(mid); }
+QCheckBox::indicator:hover { border-color: palette(highlight); }
 QLabel#Caption { font-size: 19px; background: palette(alternate-base); border-radius: 10px;
                  padding: 12px 18px; }
 QLabel#PageTitle { font-size: 26px; font-weight: 600; }
@@ -127,7 +141,8 @@ def apply_theme(app: QApplication, mode: str) -> bool:
         font.setPointSizeF(BASE_POINT_SIZE)
         app.setFont(font)
     app.setPalette(dark_palette() if dark else light_palette())
-    app.setStyleSheet(_STYLE)
+    icon = ICONS / ("check-dark.svg" if dark else "check-light.svg")
+    app.setStyleSheet(_STYLE.replace("CHECK_ICON", icon.as_posix()))
     return dark
 
 
