@@ -95,8 +95,10 @@ def test_manual_entries_edit_delete_and_undo(practice: PracticeService, clock: F
     assert entry.kind == "manual" and entry.day == yesterday
     edited = practice.update(entry.id, minutes=25, note="Cold air, then rain")
     assert (edited.minutes, edited.note) == (25.0, "Cold air, then rain")
+    assert practice.session(entry.id) == edited
     removed = practice.delete(entry.id)
     assert removed is not None and practice.sessions() == []
+    assert practice.session(entry.id) is None
     back = practice.restore(removed)
     assert (back.title, back.minutes, back.note, back.day) == (
         "Mindful walking",

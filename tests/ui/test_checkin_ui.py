@@ -205,3 +205,14 @@ def test_export_has_answers_totals_and_bands(
     assert tables["check_in"][0]["emotions"] == ["flat"]
     assert tables["check_in"][0]["sleep_hours"] == 6.5
     assert dt.date.fromisoformat(result["local_date"]) == clock().date()
+
+
+def test_latest_result_is_the_newest_one(window: MainWindow, clock: FakeClock) -> None:
+    q = window.ctx.questionnaires
+    assert q.latest("phq9") is None and q.last_taken("phq9") is None
+    q.submit("phq9", [1] * 8 + [0])
+    clock.advance(days=3)
+    newest = q.submit("phq9", [2] * 8 + [0])
+    q.submit("gad7", [0] * 7)
+    assert q.latest("phq9") == newest
+    assert q.last_taken("phq9") == clock().date()

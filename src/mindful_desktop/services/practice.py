@@ -247,6 +247,11 @@ class PracticeService(QObject):
         self.changed.emit()
         return restored
 
+    def session(self, session_id: int) -> SessionView | None:
+        with self._db.session() as session:
+            row = session.get(PracticeSession, session_id)
+            return None if row is None else _view(row)
+
     def sessions(self, limit: int | None = None) -> list[SessionView]:
         with self._db.session() as session:
             query = select(PracticeSession).order_by(

@@ -110,9 +110,20 @@ class QuestionnaireService(QObject):
         previous = earlier[-1].total if earlier else None
         return change_summary(self.instrument(result.instrument), first, previous, result.total)
 
+    def latest(self, instrument_id: str) -> ResultView | None:
+        """The newest result alone (one row, not the whole history)."""
+        with self._db.session() as session:
+            row = session.scalars(
+                select(QuestionnaireResult)
+                .where(QuestionnaireResult.instrument == instrument_id)
+                .order_by(QuestionnaireResult.taken_at.desc(), QuestionnaireResult.id.desc())
+                .limit(1)
+            ).first()
+            return None if row is None else _view(row)
+
     def last_taken(self, instrument_id: str) -> dt.date | None:
-        history = self.history(instrument_id)
-        return history[-1].day if history else None
+        latest = self.latest(instrument_id)
+        return None if latest is None else latest.day
 
     def due(self, instrument_id: str) -> bool:
         return is_due(self.last_taken(instrument_id), self.today())

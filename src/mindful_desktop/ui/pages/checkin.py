@@ -34,16 +34,14 @@ class InstrumentRow(QWidget):
         text.addWidget(self.status)
         layout.addLayout(text, 1)
         self.take = QPushButton(f"Take the {name}")
-        layout.addWidget(self.take)
-        self.refresh()
+        layout.addWidget(self.take)  # the page fills in the status (refresh)
 
     def refresh(self) -> None:
-        history = self._service.history(self.instrument_id)
+        last = self._service.latest(self.instrument_id)
         due = self._service.due(self.instrument_id)
-        if not history:
+        if last is None:
             self.status.setText("Not taken yet. It takes about two minutes.")
         else:
-            last = history[-1]
             when = f"{last.day:%d %B}".lstrip("0")
             if due:
                 self.status.setText(f"Last taken {when}: {last.total} ({last.band}). Due now.")

@@ -69,8 +69,7 @@ class LogPanel(QWidget):
         index = self.list.currentIndex()
         if not index.isValid() or not self.list.selectionModel().isSelected(index):
             return None
-        session_id = self.model.data(index, RowsModel.PayloadRole)
-        return next((s for s in self._practice.sessions() if s.id == session_id), None)
+        return self._practice.session(self.model.data(index, RowsModel.PayloadRole))
 
     def _selection(self, *_args: object) -> None:
         selected = self._selected()
