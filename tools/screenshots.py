@@ -98,13 +98,13 @@ def main() -> int:
     crisis = window.show_crisis()
     shot(app, crisis, "crisis")
     crisis.close()
-    journal = window.pages["journal"]
+    journal = window.page("journal")
     window.show_page("journal")
     journal.search.setText("walk")  # type: ignore[attr-defined]
     settle(app, ms=1200)
     shot(app, window, "journal-search")
     window.show_page("practice")
-    practice = window.pages["practice"]
+    practice = window.page("practice")
     if practice.play("breath"):  # type: ignore[attr-defined]
         player = practice._tracker.player  # type: ignore[attr-defined]
         settle(app, lambda: player.duration() > 0)

@@ -139,12 +139,35 @@ COMMANDS = {
 }
 
 
-def run_headless(args: argparse.Namespace) -> int:
+def _start_log(args: argparse.Namespace) -> None:
+    """Headless commands log to the same folder as the app, when it can be made."""
+    from mindful_desktop.logs import setup_logging
+
+    paths = _paths(args)
+    if not paths.data_dir.is_dir():
+        return  # `doctor` on a missing folder must not create it
     try:
+        paths.ensure()
+    except KnownError:
+        return  # the command itself will explain
+    setup_logging(paths.logs_dir)
+
+
+def run_headless(args: argparse.Namespace) -> int:
+    import logging
+
+    log = logging.getLogger("mindful_desktop.cli")
+    try:
+        _start_log(args)
+        log.info("mindful-desktop %s", args.command)
         return COMMANDS[args.command](args)
     except KnownError as exc:
+        log.warning("%s: %s", args.command, exc.message)
         print(f"{exc.title}: {exc.message}", file=sys.stderr)
         return 2
+    except Exception:
+        log.exception("%s failed", args.command)
+        raise
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -1,4 +1,8 @@
-"""Every user option declared once, typed; stored as JSON in the `setting` table."""
+"""Every user option declared once, typed; stored as JSON in the `setting` table.
+
+`SettingsStore` is a QObject: `changed(key)` is emitted after a value is saved, and pages that
+show an option subscribe to it. Values are read once (one query) and kept in memory.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QObject, Signal
+
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.models import Setting
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,9 @@ OPTIONS: dict[str, Option] = {
         Option("welcome_seen", False, visible=False),
         Option("checkin_draft", "", visible=False),
         Option("crisis_country", "", visible=False),  # chosen on the Settings page's own card
+        # Where the window was left: Qt's saveGeometry() in base64, and the page's key.
+        Option("window_geometry", "", visible=False),
+        Option("last_page", "today", visible=False),
         Option(
             "staying_well_watch",
             True,
@@ -50,17 +58,25 @@ OPTIONS: dict[str, Option] = {
 }
 
 
-class SettingsStore:
+class SettingsStore(QObject):
     """Read and write options; unknown keys and wrongly typed values fall back to the default."""
 
-    def __init__(self, db: Database) -> None:
+    changed = Signal(str)  # the key whose value was saved
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._db = db
+        self._raw: dict[str, str] | None = None
+
+    def _stored(self) -> dict[str, str]:
+        if self._raw is None:
+            rows = self._db.query("SELECT key, value FROM setting")
+            self._raw = {str(key): str(value) for key, value in rows}
+        return self._raw
 
     def get(self, key: str) -> Any:
         option = OPTIONS[key]
-        with self._db.session() as session:
-            row = session.get(Setting, key)
-            raw = None if row is None else row.value
+        raw = self._stored().get(key)
         if raw is None:
             return option.default
         try:
@@ -74,13 +90,21 @@ class SettingsStore:
         return value
 
     def set(self, key: str, value: Any) -> None:
+        """Save `value` (on disk when this returns) and announce it, unless it is unchanged."""
         option = OPTIONS[key]
         if type(value) is not type(option.default):
             raise TypeError(f"{key} takes {type(option.default).__name__}")
         if option.choices and value not in {c for c, _ in option.choices}:
             raise ValueError(f"{value!r} is not a choice for {key}")
+        raw = json.dumps(value)
+        if self._stored().get(key) == raw:
+            return
+        from mindful_desktop.db.models import Setting
+
         with self._db.session() as session:
-            session.merge(Setting(key=key, value=json.dumps(value)))
+            session.merge(Setting(key=key, value=raw))
+        self._stored()[key] = raw
+        self.changed.emit(key)
 
     def all(self) -> dict[str, Any]:
         return {key: self.get(key) for key in OPTIONS}

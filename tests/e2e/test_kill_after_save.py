@@ -28,7 +28,7 @@ SCRIPT = textwrap.dedent(
     ctx = AppContext.open(AppPaths.from_arg(sys.argv[1]))
     window = MainWindow(ctx)
     window.show()
-    page = window.pages["today"]
+    page = window.page("today")
     QTest.mouseClick(page.mood.buttons[8], Qt.MouseButton.LeftButton)
     QTest.keyClicks(page.note, "Saved, then the power went out ")
     page.note.insertPlainText("✨")  # typed through an input method

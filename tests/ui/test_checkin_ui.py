@@ -17,7 +17,7 @@ from mindful_desktop.paths import AppPaths
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.ui.dialogs.crisis import CrisisDialog
 from mindful_desktop.ui.dialogs.questionnaire import QuestionnaireDialog
-from mindful_desktop.ui.main_window import MainWindow
+from mindful_desktop.ui.main_window import KEYS, MainWindow
 from mindful_desktop.ui.pages.checkin import CheckInPage
 from mindful_desktop.ui.pages.today import TodayPage
 from tests.conftest import FakeClock
@@ -41,7 +41,7 @@ def words(widget: object) -> str:
 
 
 def test_check_in_with_feelings_and_sleep(window: MainWindow, qtbot: QtBot) -> None:
-    today = window.pages["today"]
+    today = window.page("today")
     assert isinstance(today, TodayPage)
     assert not today.extras.panel.isVisibleTo(today)
     qtbot.mouseClick(today.extras.toggle, Qt.MouseButton.LeftButton)
@@ -118,7 +118,7 @@ def test_not_at_all_on_item_9_is_never_presented_as_reassurance(window: MainWind
 
 
 def test_crisis_screen_from_every_page(window: MainWindow, qtbot: QtBot) -> None:
-    for key in window.pages:
+    for key in KEYS:
         window.show_page(key)
         assert window.crisis_button.isVisible()
     qtbot.mouseClick(window.crisis_button, Qt.MouseButton.LeftButton)
@@ -128,7 +128,7 @@ def test_crisis_screen_from_every_page(window: MainWindow, qtbot: QtBot) -> None
 
 
 def test_contacts_and_country_in_settings(window: MainWindow, qtbot: QtBot) -> None:
-    card = window.pages["settings"].crisis  # type: ignore[attr-defined]
+    card = window.page("settings").crisis  # type: ignore[attr-defined]
     dialog = card._open(None)
     qtbot.keyClicks(dialog.name, "Ana (sister)")
     qtbot.keyClicks(dialog.phone, "+34 600 000 000")
@@ -140,7 +140,7 @@ def test_contacts_and_country_in_settings(window: MainWindow, qtbot: QtBot) -> N
 
 
 def test_a_nameless_contact_keeps_the_dialog_open(window: MainWindow, qtbot: QtBot) -> None:
-    card = window.pages["settings"].crisis  # type: ignore[attr-defined]
+    card = window.page("settings").crisis  # type: ignore[attr-defined]
     dialog = card._open(None)
     qtbot.keyClicks(dialog.phone, "123")
     dialog.save()
@@ -149,7 +149,7 @@ def test_a_nameless_contact_keeps_the_dialog_open(window: MainWindow, qtbot: QtB
 
 
 def test_today_says_when_a_questionnaire_is_due(window: MainWindow, clock: FakeClock) -> None:
-    today = window.pages["today"]
+    today = window.page("today")
     assert isinstance(today, TodayPage) and today.notes is not None
     assert today.notes.due_note is not None
     window.ctx.questionnaires.submit("phq9", [0] * 9)
@@ -167,7 +167,7 @@ def test_staying_well_note_opens_the_action_plan_and_can_be_switched_off(
     q.submit("phq9", [0, 1, 0, 1, 0, 0, 0, 0, 0])  # 2
     clock.advance(days=14)
     q.submit("phq9", [2, 2, 1, 1, 1, 1, 0, 0, 0])  # 8: up 6 from the lowest
-    today = window.pages["today"]
+    today = window.page("today")
     assert isinstance(today, TodayPage) and today.notes is not None
     note = today.notes.watch_note
     assert note is not None and "6 points higher" in words(note)
@@ -182,7 +182,7 @@ def test_staying_well_note_opens_the_action_plan_and_can_be_switched_off(
 def test_check_in_page_lists_results_and_check_ins(window: MainWindow) -> None:
     window.ctx.checkins.add(6, "ok day", ["calm"], 7.0)
     window.ctx.questionnaires.submit("gad7", [1, 1, 1, 1, 0, 0, 0])
-    page = window.pages["checkin"]
+    page = window.page("checkin")
     assert isinstance(page, CheckInPage)
     assert page.results_model.rowCount() == 1 and page.history_model.rowCount() == 1
     assert "GAD-7: 4 of 21, minimal" in str(page.results_model._rows[0].detail)

@@ -32,13 +32,13 @@ def window(paths: AppPaths, clock: FakeClock, qtbot: QtBot) -> Iterator[MainWind
 
 
 def course_page(window: MainWindow) -> CoursePage:
-    page = window.pages["course"]
+    page = window.page("course")
     assert isinstance(page, CoursePage)
     return page
 
 
 def today_page(window: MainWindow) -> TodayPage:
-    page = window.pages["today"]
+    page = window.page("today")
     assert isinstance(page, TodayPage)
     return page
 
@@ -201,7 +201,7 @@ def test_a_practice_button_in_a_lesson_starts_it_and_it_plays_on_across_pages(
     assert "▶  Mindfulness of the breath" in buttons
     qtbot.mouseClick(buttons["▶  Mindfulness of the breath"], Qt.MouseButton.LeftButton)
     assert window.current_page_key() == "practice"
-    practice = window.pages["practice"]
+    practice = window.page("practice")
     tracker = practice._tracker  # type: ignore[attr-defined]
     assert tracker.track is not None and tracker.track.id == "breath"
     player = tracker.player

@@ -23,9 +23,9 @@ def _window(paths: AppPaths, clock: FakeClock, qtbot: QtBot) -> MainWindow:
 def test_title_and_sidebar(paths: AppPaths, clock: FakeClock, qtbot: QtBot) -> None:
     window = _window(paths, clock, qtbot)
     assert window.windowTitle() == "Mindful Desktop"
-    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert titles[0] == "Today" and titles[-1] == "Settings"
-    window.nav.setCurrentRow(titles.index("Settings"))
+    window.sidebar.setCurrentRow(titles.index("Settings"))
     assert window.current_page_key() == "settings"
     window.ctx.close()
 
@@ -47,7 +47,7 @@ def test_welcome_is_shown_until_dismissed(paths: AppPaths, clock: FakeClock, qtb
 
 def test_sidebar_has_every_page_in_order(paths: AppPaths, clock: FakeClock, qtbot: QtBot) -> None:
     window = _window(paths, clock, qtbot)
-    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert titles == ["Today", "Course", "Practice", "Check-in", "Journal", "Insights", "Settings"]
     window.ctx.close()
 

@@ -7,7 +7,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from mindful_desktop.db.engine import make_private
+from mindful_desktop.db.sqlite import make_private
 from mindful_desktop.errors import BackupError, DataDirError, KnownError
 
 KEEP_BACKUPS = 20

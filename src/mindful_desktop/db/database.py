@@ -1,28 +1,72 @@
-"""A migrated journal: its engine, a session factory, and where it lives."""
+"""A migrated journal: quick plain-SQL reads, and SQLAlchemy sessions built on first use.
+
+Start-up reads what the first frame shows through `query()` (the standard library's sqlite3,
+so SQLAlchemy, about a third of a second to import, is not on that path); `session()` and
+`engine` import SQLAlchemy the first time they are used.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, text
-from sqlalchemy.orm import Session, sessionmaker
-
-from mindful_desktop.db.engine import make_sessionmaker
 from mindful_desktop.errors import KnownError, translate_db_error
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
-@dataclass
+Params = Sequence[Any] | Mapping[str, Any]
+
+
 class Database:
-    engine: Engine
-    db_path: Path
-    upgraded_from_backup: Path | None = None
-    _sessions: sessionmaker[Session] = field(init=False, repr=False)
+    def __init__(
+        self,
+        db_path: Path,
+        upgraded_from_backup: Path | None = None,
+        engine: Engine | None = None,
+    ) -> None:
+        self.db_path = db_path
+        self.upgraded_from_backup = upgraded_from_backup
+        self._engine = engine
+        self._sessions: sessionmaker[Session] | None = None
+        self._reader: sqlite3.Connection | None = None
 
-    def __post_init__(self) -> None:
-        self._sessions = make_sessionmaker(self.engine)
+    def __repr__(self) -> str:
+        return f"Database({str(self.db_path)!r})"
+
+    # --- reads on the standard library's sqlite3 ------------------------------------------
+
+    def query(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        """Rows of one read-only statement. Environment errors come out as KnownError."""
+        try:
+            if self._reader is None:
+                from mindful_desktop.db.sqlite import open_reader
+
+                self._reader = open_reader(self.db_path)
+            return self._reader.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            known = translate_db_error(exc, self.db_path)
+            if known is None:
+                raise
+            raise known from exc
+
+    def query_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    # --- SQLAlchemy, on first use -----------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from mindful_desktop.db.engine import create_db_engine
+
+            self._engine = create_db_engine(self.db_path)
+        return self._engine
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -31,6 +75,10 @@ class Database:
         Errors the environment causes (locked, full, read-only, damaged) come out as KnownError.
         """
         try:
+            if self._sessions is None:
+                from mindful_desktop.db.engine import make_sessionmaker
+
+                self._sessions = make_sessionmaker(self.engine)
             with self._sessions.begin() as session:
                 yield session
         except KnownError:
@@ -42,9 +90,22 @@ class Database:
             raise known from exc
 
     def revision(self) -> str | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(text("SELECT version_num FROM alembic_version")).fetchone()
+        row = self.query_one("SELECT version_num FROM alembic_version")
         return None if row is None else str(row[0])
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+            self._sessions = None
+
+
+def warm_up() -> None:
+    """Import SQLAlchemy and the models ahead of the first save (safe in a worker thread:
+    it only imports; engines and connections are made on the main thread)."""
+    import sqlalchemy.orm  # noqa: F401
+
+    import mindful_desktop.db.models  # noqa: F401

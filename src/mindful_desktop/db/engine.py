@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -10,20 +9,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA synchronous=FULL",
-    "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=5000",
-    "PRAGMA secure_delete=ON",
-)
+from mindful_desktop.db.sqlite import PRAGMAS, apply_pragmas, make_private
 
-
-def make_private(path: Path) -> None:
-    """Create `path` if missing and make it readable by its owner only (0600)."""
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
+__all__ = ["PRAGMAS", "create_db_engine", "make_private", "make_sessionmaker"]
 
 
 def create_db_engine(db_path: Path) -> Engine:
@@ -34,12 +22,7 @@ def create_db_engine(db_path: Path) -> Engine:
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # SQLAlchemy's pysqlite recipe: let us emit BEGIN ourselves so DDL is transactional.
         dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        try:
-            for pragma in PRAGMAS:
-                cursor.execute(pragma)
-        finally:
-            cursor.close()
+        apply_pragmas(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
 
 from mindful_desktop.db.backup import backup_database
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.engine import create_db_engine
+from mindful_desktop.db.revisions import Chain, read_chain
 from mindful_desktop.errors import (
     DatabaseCorruptError,
     DatabaseTooNewError,
@@ -22,25 +20,36 @@ from mindful_desktop.errors import (
 )
 from mindful_desktop.paths import AppPaths, migrations_dir
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
+@cache
+def chain() -> Chain:
+    return read_chain(migrations_dir() / "versions")
+
+
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None, "the migrations folder has no revisions"
-    return head
+    return chain().head
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in script_directory().walk_revisions()}
+    return set(chain().revisions)
 
 
 @dataclass(frozen=True)
@@ -104,18 +113,28 @@ def open_database(paths: AppPaths) -> Database:
     backup = None
     if state.revision is not None and state.revision != head:
         backup = backup_database(db_path, paths.backups_dir, reason=f"before-{head[:12]}")
+    db = Database(db_path, upgraded_from_backup=backup)
     try:
-        engine = create_db_engine(db_path)
         if state.revision != head:
+            # Only now are alembic and SQLAlchemy imported: a journal at the head revision
+            # opens on the standard library alone.
+            from alembic import command
+
             cfg = alembic_config()
-            with engine.begin() as conn:
+            with db.engine.begin() as conn:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
+        else:
+            from mindful_desktop.db.sqlite import make_private
+
+            make_private(db_path)
     except KnownError:
+        db.close()
         raise
     except Exception as exc:
+        db.close()
         known = translate_db_error(exc, db_path)
         if known is None:
             raise
         raise known from exc
-    return Database(engine=engine, db_path=db_path, upgraded_from_backup=backup)
+    return db

@@ -1,8 +1,14 @@
-"""Everything a window needs, built once by main() and handed down (no globals)."""
+"""The open journal and its services: built once per journal, handed down (no globals).
+
+What Today's first frame needs is built at once; every other service (and the audio
+`Playback`) is built on first use, so start-up imports only what it shows. Links between
+services are made here, in `_link`, and nowhere else (see docs/architecture.md).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.db.database import Database
@@ -12,58 +18,102 @@ from mindful_desktop.errors import BundledContentError
 from mindful_desktop.paths import AppPaths, assets_dir
 from mindful_desktop.services.checkins import CheckInService
 from mindful_desktop.services.course import CourseService, load_bundled_course
-from mindful_desktop.services.crisis import CrisisService
-from mindful_desktop.services.journal import JournalService
 from mindful_desktop.services.practice import PracticeService
 from mindful_desktop.services.questionnaires import QuestionnaireService
 from mindful_desktop.services.wellbeing import StayingWellService
-from mindful_desktop.services.worksheets import WorksheetService
 from mindful_desktop.settings import SettingsStore
 
+if TYPE_CHECKING:
+    from mindful_desktop.services.crisis import CrisisService
+    from mindful_desktop.services.insights import InsightsService
+    from mindful_desktop.services.journal import JournalService
+    from mindful_desktop.services.playback import Playback
+    from mindful_desktop.services.worksheets import WorksheetService
 
-@dataclass
+
+def load_content() -> Course:
+    try:
+        return load_bundled_course(assets_dir())
+    except (ContentError, OSError) as exc:
+        raise BundledContentError(
+            f"A lesson file that comes with the app can't be read: {exc}. Reinstalling "
+            "Mindful Desktop should fix this; your journal is untouched."
+        ) from exc
+
+
 class AppContext:
-    paths: AppPaths
-    db: Database
-    settings: SettingsStore
-    checkins: CheckInService
-    content: Course
-    course: CourseService
-    worksheets: WorksheetService
-    practice: PracticeService
-    questionnaires: QuestionnaireService
-    crisis: CrisisService
-    wellbeing: StayingWellService
-    journal: JournalService
-    clock: Clock = system_clock
+    def __init__(
+        self, paths: AppPaths, db: Database, content: Course, clock: Clock = system_clock
+    ) -> None:
+        self.paths = paths
+        self.db = db
+        self.content = content
+        self.clock = clock
+        self.settings = SettingsStore(db)
+        self.practice = PracticeService(db, assets_dir() / "audio", paths.recordings_dir, clock)
+        self.checkins = CheckInService(db, clock)
+        self.course = CourseService(db, content, clock, self.practice.counts)
+        self.questionnaires = QuestionnaireService(db, clock)
+        self.wellbeing = StayingWellService(db, self.settings, clock)
+        self._link()
 
     @classmethod
     def open(cls, paths: AppPaths, clock: Clock = system_clock) -> AppContext:
-        try:
-            content = load_bundled_course(assets_dir())
-        except (ContentError, OSError) as exc:
-            raise BundledContentError(
-                f"A lesson file that comes with the app can't be read: {exc}. Reinstalling "
-                "Mindful Desktop should fix this; your journal is untouched."
-            ) from exc
-        db = open_database(paths)
-        practice = PracticeService(db, assets_dir() / "audio", paths.recordings_dir, clock)
-        settings = SettingsStore(db)
-        return cls(
-            paths=paths,
-            db=db,
-            settings=settings,
-            checkins=CheckInService(db, clock),
-            content=content,
-            course=CourseService(db, content, clock, practice.counts),
-            worksheets=WorksheetService(db, content, clock),
-            practice=practice,
-            questionnaires=QuestionnaireService(db, clock),
-            crisis=CrisisService(db, settings),
-            wellbeing=StayingWellService(db, settings, clock),
-            journal=JournalService(db, clock),
-            clock=clock,
-        )
+        content = load_content()
+        return cls(paths, open_database(paths), content, clock)
+
+    def _link(self) -> None:
+        """Every effect of one service on another, in one place."""
+        # The Today checklist and "days practised" count logged practice.
+        self.practice.changed.connect(self.course.changed)
+
+    # --- built on first use -----------------------------------------------------------------
+
+    @cached_property
+    def worksheets(self) -> WorksheetService:
+        from mindful_desktop.services.worksheets import WorksheetService
+
+        return WorksheetService(self.db, self.content, self.clock)
+
+    @cached_property
+    def crisis(self) -> CrisisService:
+        from mindful_desktop.services.crisis import CrisisService
+
+        return CrisisService(self.db, self.settings)
+
+    @cached_property
+    def journal(self) -> JournalService:
+        from mindful_desktop.services.journal import JournalService
+
+        return JournalService(self.db, self.clock)
+
+    @cached_property
+    def insights(self) -> InsightsService:
+        from mindful_desktop.services.insights import InsightsService
+
+        return InsightsService(self.db, self.clock)
+
+    @cached_property
+    def playback(self) -> Playback:
+        """The player, the silent timer and their loggers. Raises ImportError where
+        QtMultimedia can't load; the Practice page explains that instead."""
+        from mindful_desktop.services.playback import Playback
+
+        return Playback(self.practice, self.clock)
+
+    def built(self, name: str) -> bool:
+        """Whether a first-use service exists yet (without building it)."""
+        return name in self.__dict__
+
+    def finish_practice(self) -> list[str]:
+        """Log the part heard of a running track or timer, as Stop would. Returns a phrase for
+        each session logged (e.g. "12 minutes of Body scan"), for the person to be told."""
+        if not self.built("playback"):
+            return []
+        return self.playback.finish()
 
     def close(self) -> None:
+        self.finish_practice()
+        if self.built("playback"):
+            self.playback.release()
         self.db.close()

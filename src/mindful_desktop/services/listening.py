@@ -51,6 +51,10 @@ class ListeningTracker(QObject):
         self.player.stop()
         self.finish_current()
 
+    def busy(self) -> bool:
+        """Part of the current track has been heard and not yet logged."""
+        return self.track is not None and not self._logged and self.player.listened_ms() > 0
+
     def finish_current(self) -> None:
         """Log what was heard of the current track if it was a real part of it."""
         track = self.track
@@ -107,6 +111,10 @@ class TimerLogger(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self._write(done=False)
+
+    def busy(self) -> bool:
+        """A sit was started and has not been logged yet (running or paused)."""
+        return self._open
 
     def _write(self, done: bool) -> None:
         if not self._open:

@@ -1,11 +1,18 @@
-"""The main window: a sidebar of pages and the page stack, plus menus."""
+"""The main window: a sidebar of pages and the page stack, plus menus.
+
+Today is built with the window; every other page is built the first time it is shown or
+asked for (`page(key)`), so start-up pays only for the first frame. Pages ask to go places
+through the `Navigator`; this window is its one subscriber.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,62 +28,46 @@ from PySide6.QtWidgets import (
 )
 
 from mindful_desktop import APP_NAME, __version__
+from mindful_desktop.errors import KnownError
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.texts import DISCLAIMER, PRIVACY
-from mindful_desktop.ui.dialogs.crisis import CrisisDialog
-from mindful_desktop.ui.dialogs.questionnaire import QuestionnaireDialog
-from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
-from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
-from mindful_desktop.ui.pages.checkin import CheckInPage
-from mindful_desktop.ui.pages.course import CoursePage
-from mindful_desktop.ui.pages.journal import JournalPage
-from mindful_desktop.ui.pages.settings import SettingsPage
-from mindful_desktop.ui.pages.today import TodayPage
+from mindful_desktop.ui.navigator import Navigator
 from mindful_desktop.ui.widgets.common import Card, Page, label
 from mindful_desktop.ui.widgets.lazy_page import LazyPage
-from mindful_desktop.ui.widgets.today_notes import TodayNotes
+
+if TYPE_CHECKING:
+    from mindful_desktop.ui.dialogs.crisis import CrisisDialog
+    from mindful_desktop.ui.dialogs.questionnaire import QuestionnaireDialog
+    from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    key: str
-    title: str
-    build: Callable[[AppContext], QWidget]
+def build_today(ctx: AppContext, nav: Navigator) -> QWidget:
+    from mindful_desktop.ui.pages.today import TodayPage
+    from mindful_desktop.ui.widgets.today_notes import TodayNotes
+
+    notes = TodayNotes(ctx.questionnaires, ctx.wellbeing)
+    page = TodayPage(ctx.checkins, ctx.settings, ctx.course, notes)
+    assert page.home is not None
+    page.home.openLessonRequested.connect(nav.open_lesson)
+    page.home.openWorksheetRequested.connect(nav.open_worksheet)
+    notes.takeRequested.connect(nav.take_questionnaire)
+    notes.openWorksheetRequested.connect(nav.open_worksheet)
+    notes.crisisRequested.connect(nav.show_crisis)
+    return page
 
 
-# Only pages that work are listed; later capabilities add theirs here, in sidebar order:
-# Today, Course, Practice, Check-in, Journal, Insights, Settings.
-PAGES: tuple[PageSpec, ...] = (
-    PageSpec(
-        "today",
-        "Today",
-        lambda ctx: TodayPage(
-            ctx.checkins, ctx.settings, ctx.course, TodayNotes(ctx.questionnaires, ctx.wellbeing)
-        ),
-    ),
-    PageSpec("course", "Course", lambda ctx: CoursePage(ctx.course)),
-    PageSpec("practice", "Practice", lambda ctx: build_practice_page(ctx)),
-    PageSpec("checkin", "Check-in", lambda ctx: CheckInPage(ctx.checkins, ctx.questionnaires)),
-    PageSpec("journal", "Journal", lambda ctx: JournalPage(ctx.journal, ctx.worksheets)),
-    PageSpec("insights", "Insights", lambda ctx: LazyPage(lambda: build_insights_page(ctx))),
-    PageSpec("settings", "Settings", lambda ctx: SettingsPage(ctx)),
-)
+def build_course(ctx: AppContext, nav: Navigator) -> QWidget:
+    from mindful_desktop.ui.pages.course import CoursePage
+
+    page = CoursePage(ctx.course, nav.start_practice, ctx.practice.titles())
+    page.openWorksheetRequested.connect(nav.open_worksheet)
+    return page
 
 
-def build_insights_page(ctx: AppContext) -> QWidget:
-    """Imported here: pyqtgraph takes about half a second to import, paid on first view."""
-    from mindful_desktop.services.insights import InsightsService
-    from mindful_desktop.ui.pages.insights import InsightsPage
-
-    return InsightsPage(InsightsService(ctx.db, ctx.clock))
-
-
-def build_practice_page(ctx: AppContext) -> QWidget:
+def build_practice(ctx: AppContext, _nav: Navigator) -> QWidget:
     """The player needs QtMultimedia; without it the page explains instead of failing."""
     try:
-        from mindful_desktop.audio.player import Player
-        from mindful_desktop.audio.timer import MeditationTimer
-        from mindful_desktop.services.listening import ListeningTracker, TimerLogger
+        playback = ctx.playback
         from mindful_desktop.ui.pages.practice import PracticePage
     except ImportError as exc:
         fallback = Page("Practice")
@@ -90,31 +81,70 @@ def build_practice_page(ctx: AppContext) -> QWidget:
         )
         fallback.add(card)
         return fallback
-    player = Player()
-    tracker = ListeningTracker(player, ctx.practice)
-    timer = MeditationTimer()
-    timer_logger = TimerLogger(timer, ctx.practice)
-    bell = Player()
-    if bell.load(ctx.practice.bell_path):
+    return PracticePage(ctx.practice, playback.tracker, playback.timer_logger)
 
-        def ring(_kind: str) -> None:
-            bell.seek(0)
-            bell.play()
 
-        timer.bell.connect(ring)
-    page = PracticePage(ctx.practice, tracker, timer_logger)
-    # Keep the audio objects alive exactly as long as the page.
-    for obj in (player, tracker, timer, timer_logger, bell):
-        obj.setParent(page)
+def build_checkin(ctx: AppContext, nav: Navigator) -> QWidget:
+    from mindful_desktop.ui.pages.checkin import CheckInPage
+
+    page = CheckInPage(ctx.checkins, ctx.questionnaires)
+    page.takeRequested.connect(nav.take_questionnaire)
     return page
 
 
+def build_journal(ctx: AppContext, nav: Navigator) -> QWidget:
+    from mindful_desktop.ui.pages.journal import JournalPage
+
+    page = JournalPage(ctx.journal, ctx.worksheets)
+    page.openWorksheetRequested.connect(nav.open_worksheet)
+    page.openLessonRequested.connect(nav.open_lesson)
+    # Practice notes and reflections appear in the journal's timeline too.
+    ctx.practice.changed.connect(page.refresh)
+    ctx.course.changed.connect(page.refresh)
+    return page
+
+
+def build_insights(ctx: AppContext, _nav: Navigator) -> QWidget:
+    """pyqtgraph takes about half a second to import: paid on first view."""
+    from mindful_desktop.ui.pages.insights import InsightsPage
+
+    return InsightsPage(ctx.insights)
+
+
+def build_settings(ctx: AppContext, _nav: Navigator) -> QWidget:
+    from mindful_desktop.ui.pages.settings import SettingsPage
+
+    return SettingsPage(ctx)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    build: Callable[[AppContext, Navigator], QWidget]
+
+
+# In sidebar order; Ctrl+1 … Ctrl+7 follow it.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("today", "Today", build_today),
+    PageSpec("course", "Course", build_course),
+    PageSpec("practice", "Practice", build_practice),
+    PageSpec("checkin", "Check-in", build_checkin),
+    PageSpec("journal", "Journal", build_journal),
+    PageSpec("insights", "Insights", build_insights),
+    PageSpec("settings", "Settings", build_settings),
+)
+KEYS = tuple(spec.key for spec in PAGES)
+
+
 class MainWindow(QMainWindow):
-    themeRequested = Signal(str)
+    closing = Signal()  # the person closed the window; emitted before it goes
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.nav = Navigator(self)
+        self.shutting_down = False
         self.setWindowTitle(APP_NAME)
         self.resize(1180, 780)
         self.setMinimumSize(860, 600)
@@ -125,27 +155,28 @@ class MainWindow(QMainWindow):
         side_layout = QVBoxLayout(sidebar)
         side_layout.setContentsMargins(0, 0, 0, 12)
         side_layout.addWidget(label(APP_NAME, "AppTitle", wrap=False))
-        self.nav = QListWidget()
-        self.nav.setObjectName("Nav")
-        self.nav.setAccessibleName("Pages")
-        side_layout.addWidget(self.nav, 1)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("Nav")
+        self.sidebar.setAccessibleName("Pages")
+        side_layout.addWidget(self.sidebar, 1)
         self.crisis_button = QPushButton("Crisis support")
         self.crisis_button.setObjectName("Quiet")
         self.crisis_button.setToolTip("People and helplines to call if things feel like too much")
-        self.crisis_button.clicked.connect(lambda: self.show_crisis())
+        self.crisis_button.clicked.connect(self.nav.show_crisis)
         side_layout.addWidget(self.crisis_button)
 
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self._holders: dict[str, LazyPage] = {}
         for spec in PAGES:
-            page = spec.build(ctx)
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            holder = LazyPage(partial(spec.build, ctx, self.nav))
+            self._holders[spec.key] = holder
+            self.stack.addWidget(holder)
             item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+            self.sidebar.addItem(item)
+        self._holders["today"].ensure_built()
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -155,32 +186,29 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        settings_page = self.pages.get("settings")
-        if isinstance(settings_page, SettingsPage):
-            settings_page.settingChanged.connect(self._on_setting_changed)
-        today = self.pages.get("today")
-        if isinstance(today, TodayPage) and today.home is not None:
-            today.home.openLessonRequested.connect(self.open_lesson)
-            today.home.openWorksheetRequested.connect(self.open_worksheet)
-        if isinstance(today, TodayPage) and today.notes is not None:
-            today.notes.takeRequested.connect(self.take_questionnaire)
-            today.notes.openWorksheetRequested.connect(self.open_worksheet)
-            today.notes.crisisRequested.connect(lambda: self.show_crisis())
-            ctx.questionnaires.changed.connect(today.notes.refresh)
-        journal = self.pages.get("journal")
-        if isinstance(journal, JournalPage):
-            journal.openWorksheetRequested.connect(self.open_worksheet)
-            journal.openLessonRequested.connect(self.open_lesson)
-        checkin = self.pages.get("checkin")
-        if isinstance(checkin, CheckInPage):
-            checkin.takeRequested.connect(self.take_questionnaire)
-        course = self.pages.get("course")
-        if isinstance(course, CoursePage):
-            course.openWorksheetRequested.connect(self.open_worksheet)
-            if hasattr(self.pages.get("practice"), "play"):
-                course.set_practice_launcher(self.start_practice, ctx.practice.titles())
+        self.nav.pageRequested.connect(self.show_page)
+        self.nav.lessonRequested.connect(self.open_lesson)
+        self.nav.worksheetRequested.connect(self.open_worksheet)
+        self.nav.practiceRequested.connect(self.start_practice)
+        self.nav.questionnaireRequested.connect(self.take_questionnaire)
+        self.nav.crisisRequested.connect(self.show_crisis)
         ctx.practice.sessionLogged.connect(self._ask_what_was_noticed)
         self._build_menus()
+
+    # --- pages --------------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page for `key`, built now if it hasn't been yet."""
+        return self._holders[key].ensure_built()
+
+    def is_built(self, key: str) -> bool:
+        return self._holders[key].page is not None
+
+    def show_page(self, key: str) -> None:
+        self.sidebar.setCurrentRow(KEYS.index(key))
+
+    def current_page_key(self) -> str:
+        return KEYS[self.stack.currentIndex()]
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -199,7 +227,7 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
         crisis = QAction("&Crisis support…", self)
-        crisis.triggered.connect(lambda: self.show_crisis())
+        crisis.triggered.connect(self.nav.show_crisis)
         help_menu.addAction(crisis)
         help_menu.addSeparator()
         welcome = QAction("Show the &welcome again", self)
@@ -209,25 +237,25 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def show_page(self, key: str) -> None:
-        keys = [spec.key for spec in PAGES]
-        self.nav.setCurrentRow(keys.index(key))
+    # --- navigation intents -------------------------------------------------------------------
 
     def open_lesson(self, slug: str) -> None:
+        from mindful_desktop.ui.pages.course import CoursePage
+
+        page = self.page("course")
         self.show_page("course")
-        page = self.pages["course"]
         if isinstance(page, CoursePage):
             page.show_lesson(slug)
 
     def start_practice(self, track_id: str) -> None:
+        page = self.page("practice")
         self.show_page("practice")
-        page = self.pages["practice"]
-        play = getattr(page, "play", None)
+        play = getattr(page, "play", None)  # the fallback page (no audio) has none
         if play is not None:
             play(track_id)
 
     def _ask_what_was_noticed(self, session: object) -> None:
-        if not self.isVisible():
+        if not self.isVisible() or self.shutting_down:
             return
         from mindful_desktop.ui.dialogs.practice import NoticeDialog
 
@@ -236,6 +264,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def take_questionnaire(self, instrument_id: str) -> QuestionnaireDialog:
+        from mindful_desktop.ui.dialogs.questionnaire import QuestionnaireDialog
+
         dialog = QuestionnaireDialog(self.ctx.questionnaires, instrument_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.crisisRequested.connect(lambda: self.show_crisis(True, dialog))
@@ -245,6 +275,8 @@ class MainWindow(QMainWindow):
     def show_crisis(
         self, from_questionnaire: bool = False, over: QWidget | None = None
     ) -> CrisisDialog:
+        from mindful_desktop.ui.dialogs.crisis import CrisisDialog
+
         dialog = CrisisDialog(self.ctx.crisis, from_questionnaire, over or self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.editContactsRequested.connect(lambda: self.show_page("settings"))
@@ -252,18 +284,25 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_worksheet(self, worksheet_id: str) -> WorksheetDialog:
+        from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
+
         dialog = WorksheetDialog(self.ctx.worksheets, worksheet_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
-    def current_page_key(self) -> str:
-        return PAGES[self.stack.currentIndex()].key
-
     def show_welcome(self) -> None:
+        from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
+
         dialog = WelcomeDialog(self.ctx.paths.data_dir, self)
-        dialog.finished.connect(lambda _r: self.ctx.settings.set("welcome_seen", True))
+        dialog.finished.connect(self._welcome_seen)
         dialog.open()
+
+    def _welcome_seen(self, _result: int) -> None:
+        try:
+            self.ctx.settings.set("welcome_seen", True)
+        except KnownError:
+            pass  # shown again next time; nothing is lost
 
     def bring_to_front(self) -> None:
         """Called when a second launch asks us to show ourselves."""
@@ -279,10 +318,11 @@ class MainWindow(QMainWindow):
                 dialog.activateWindow()
 
     def _export(self) -> None:
+        page = self.page("settings")
         self.show_page("settings")
-        page = self.pages["settings"]
-        if isinstance(page, SettingsPage):
-            page.export()
+        export = getattr(page, "export", None)
+        if export is not None:
+            export()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -292,17 +332,38 @@ class MainWindow(QMainWindow):
             f"<p>Your data folder: {self.ctx.paths.data_dir}</p>",
         )
 
-    def _on_setting_changed(self, key: str, value: object) -> None:
-        if key == "theme" and isinstance(value, str):
-            self.themeRequested.emit(value)
-        today = self.pages.get("today")
-        if key == "show_practice_stats" and isinstance(today, TodayPage) and today.home:
-            today.home.refresh()
-        if key == "staying_well_watch" and isinstance(today, TodayPage) and today.notes:
-            today.notes.refresh()
+    # --- where the window was left ------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        today = self.pages.get("today")
+    def restore_state(self) -> None:
+        """The size, position and page it was left at; Qt moves a window whose screen is gone
+        back onto one that exists."""
+        geometry = str(self.ctx.settings.get("window_geometry"))
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        last = str(self.ctx.settings.get("last_page"))
+        if last in KEYS and last != "today":
+            self.show_page(last)
+
+    def save_state(self) -> None:
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        for key, value in (("window_geometry", geometry), ("last_page", self.current_page_key())):
+            try:
+                self.ctx.settings.set(key, value)
+            except KnownError:
+                return  # a full or read-only disk: the window opens at its default next time
+
+    def keep_unsaved_text(self) -> None:
+        """Drafts and reflections being typed go to disk now."""
+        from mindful_desktop.ui.pages.today import TodayPage
+
+        today = self.page("today")
         if isinstance(today, TodayPage):
             today.keep_draft()
+        if self.is_built("course"):
+            for box in getattr(self.page("course"), "reflections", []):
+                box.save_now()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.closing.emit()
+        self.keep_unsaved_text()
         super().closeEvent(event)

@@ -17,7 +17,7 @@ def render_page(
 
     from mindful_desktop.services.context import AppContext
     from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
-    from mindful_desktop.ui.main_window import MainWindow
+    from mindful_desktop.ui.main_window import KEYS, MainWindow
     from mindful_desktop.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(["mindful-desktop"])
@@ -41,11 +41,11 @@ def render_page(
             target = window.show_crisis()
         elif kind == "questionnaire" and name in ("phq9", "gad7"):
             target = window.take_questionnaire(name)
-        elif page in window.pages:
+        elif page in KEYS:
             window.show_page(page)
         else:
             raise InvalidInputError(
-                f"There is no page called {page!r}. Try one of: {', '.join(window.pages)}, "
+                f"There is no page called {page!r}. Try one of: {', '.join(KEYS)}, "
                 "welcome, crisis, questionnaire:phq9, lesson:SLUG, worksheet:ID."
             )
         for _ in range(5):

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,8 +31,6 @@ from mindful_desktop.ui.widgets.crisis_settings import CrisisSettingsCard
 
 
 class SettingsPage(Page):
-    settingChanged = Signal(str, object)
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Settings", parent=parent)
         self._ctx = ctx
@@ -100,6 +98,20 @@ class SettingsPage(Page):
         self.open_button.clicked.connect(self.open_folder)
         self.backup_button.clicked.connect(self.back_up)
         self.export_button.clicked.connect(self.export)
+        ctx.settings.changed.connect(self._show_value)
+
+    def _show_value(self, key: str) -> None:
+        """A value saved elsewhere (or put back after a failed save) shows here too."""
+        editor = self.editors.get(key)
+        value = self._ctx.settings.get(key)
+        if isinstance(editor, QCheckBox) and editor.isChecked() != bool(value):
+            editor.blockSignals(True)
+            editor.setChecked(bool(value))
+            editor.blockSignals(False)
+        elif isinstance(editor, QComboBox) and editor.currentData() != value:
+            editor.blockSignals(True)
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+            editor.blockSignals(False)
 
     def _saver(self, key: str, combo: QComboBox) -> Callable[[int], None]:
         def save(_index: int) -> None:
@@ -108,8 +120,7 @@ class SettingsPage(Page):
                 self._ctx.settings.set(key, value)
             except KnownError as exc:
                 self._show(exc.message, error=True)
-                return
-            self.settingChanged.emit(key, value)
+                self._show_value(key)
 
         return save
 
@@ -119,8 +130,7 @@ class SettingsPage(Page):
                 self._ctx.settings.set(key, bool(value))
             except KnownError as exc:
                 self._show(exc.message, error=True)
-                return
-            self.settingChanged.emit(key, bool(value))
+                self._show_value(key)
 
         return save
 

@@ -112,6 +112,7 @@ class TodayPage(Page):
                 QKeySequence(keys), self, self.save, Qt.ShortcutContext.WidgetWithChildrenShortcut
             )
         checkins.changed.connect(self.refresh)
+        settings.changed.connect(self._on_setting)
         # An unsaved note is kept as a draft, so a crash or a closed window loses no words.
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -120,6 +121,10 @@ class TodayPage(Page):
         self.note.setPlainText(settings.get("checkin_draft"))
         self.note.textChanged.connect(self._draft_timer.start)
         self.refresh()
+
+    def _on_setting(self, key: str) -> None:
+        if key == "staying_well_watch" and self.notes is not None:
+            self.notes.refresh()
 
     def keep_draft(self) -> None:
         self._draft_timer.stop()

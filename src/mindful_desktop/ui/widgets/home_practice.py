@@ -95,7 +95,12 @@ class HomePracticeCard(Card):
         self.body.addStretch(1)  # a short list sits at the top, not spread down the card
         self.widgets: list[QWidget] = []
         course.changed.connect(self.refresh)
+        settings.changed.connect(self._on_setting)
         self.refresh()
+
+    def _on_setting(self, key: str) -> None:
+        if key == "show_practice_stats":
+            self.refresh()
 
     def _open_lesson(self) -> None:
         checklist = self._course.checklist()

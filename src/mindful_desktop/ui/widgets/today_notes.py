@@ -42,6 +42,7 @@ class TodayNotes(QWidget):
         self.notes: list[Note] = []
         self.watch_note: Note | None = None
         self.due_note: Note | None = None
+        questionnaires.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:

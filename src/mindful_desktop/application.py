@@ -1,0 +1,232 @@
+"""The application: owns the app's lifetime from the first frame to a clean shutdown.
+
+`Application` holds the QApplication, paths, logging, the instance guard, the open journal
+with its services (`AppContext`), the window, and the links between them. It can close and
+reopen the journal (`reopen()`, for a restore or a new passphrase), and it shuts down cleanly:
+a practice still running is logged as Stop would log it, and the person is told.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mindful_desktop import APP_NAME
+from mindful_desktop.clock import Clock, system_clock
+from mindful_desktop.errors import KnownError
+from mindful_desktop.logs import enable_crash_traces, setup_logging
+from mindful_desktop.paths import AppPaths
+from mindful_desktop.services.context import AppContext
+
+if TYPE_CHECKING:
+    from mindful_desktop.single_instance import InstanceGuard
+    from mindful_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger("mindful_desktop")
+
+
+def practice_saved_text(logged: list[str]) -> str:
+    return (
+        f"Your practice so far is saved in your log: {' and '.join(logged)}. "
+        "Nothing you practised is lost."
+    )
+
+
+class Application(QObject):
+    def __init__(self, paths: AppPaths, clock: Clock = system_clock) -> None:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert isinstance(app, QApplication)
+        super().__init__()
+        self.qt = app
+        app.setApplicationName(APP_NAME)
+        app.setApplicationDisplayName(APP_NAME)
+        app.setDesktopFileName("mindful-desktop")
+        self.paths = paths
+        self.clock = clock
+        self.ctx: AppContext | None = None
+        self.window: MainWindow | None = None
+        self.guard: InstanceGuard | None = None
+        self._showing_error: str | None = None
+        self._stopped = False
+
+    # --- start ------------------------------------------------------------------------------
+
+    def start(self) -> int | None:
+        """Everything up to the first frame. Returns an exit code when the app can't start."""
+        try:
+            self.paths.ensure()
+        except KnownError as exc:
+            QMessageBox.critical(None, exc.title, exc.message)
+            return 2
+        setup_logging(self.paths.logs_dir)
+        enable_crash_traces(self.paths.logs_dir)
+        sys.excepthook = self.excepthook
+
+        from mindful_desktop.single_instance import InstanceGuard
+
+        self.guard = InstanceGuard(self.paths, self)
+        if not self.guard.acquire():
+            if self.guard.ask_running_instance_to_show():
+                return 0
+            QMessageBox.information(
+                None,
+                APP_NAME,
+                "Mindful Desktop is already open with this data folder, but didn't answer. "
+                "Wait a moment and try again, or close the other window first.",
+            )
+            return 1
+        try:
+            self.open()
+        except KnownError as exc:
+            log.warning("Could not open the journal: %s", exc.message)
+            QMessageBox.critical(None, exc.title, exc.message)
+            self.guard.release()
+            return 2
+        assert self.window is not None
+        self.guard.activationRequested.connect(self.window.bring_to_front)
+        self.qt.aboutToQuit.connect(self.shutdown)
+        self.qt.commitDataRequest.connect(self._session_ending)
+        # After the first frame: SQLAlchemy is imported off the main thread, ready for the
+        # first save.
+        QTimer.singleShot(0, self._warm_up)
+        return None
+
+    def run(self) -> int:
+        code = self.start()
+        if code is not None:
+            return code
+        try:
+            return self.qt.exec()
+        finally:
+            self.shutdown()
+
+    def _warm_up(self) -> None:
+        from mindful_desktop.db.database import warm_up
+
+        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
+
+    # --- the journal and the window ---------------------------------------------------------
+
+    def open(self) -> None:
+        """Open the journal, build its services and show the window where it was left."""
+        from mindful_desktop.ui.main_window import MainWindow
+        from mindful_desktop.ui.theme import apply_theme
+
+        ctx = AppContext.open(self.paths, self.clock)
+        self.ctx = ctx
+        apply_theme(self.qt, ctx.settings.get("theme"))
+        ctx.settings.changed.connect(self._on_setting)
+        window = MainWindow(ctx)
+        window.closing.connect(self._window_closing)
+        window.restore_state()
+        self.window = window
+        window.show()
+        if not ctx.settings.get("welcome_seen"):
+            window.show_welcome()
+
+    def close(self) -> list[str]:
+        """Finish any practice, keep what is being typed, remember the window, close the
+        journal. Returns what practice was logged on the way."""
+        logged: list[str] = []
+        if self.window is not None:
+            self.window.shutting_down = True
+            self.window.keep_unsaved_text()
+            self.window.save_state()
+        if self.ctx is not None:
+            logged = self.ctx.finish_practice()
+            for phrase in logged:
+                log.info("Logged on closing: %s", phrase)
+        if self.window is not None:
+            self.window.closing.disconnect(self._window_closing)
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+        if self.ctx is not None:
+            self.ctx.close()
+            self.ctx = None
+        return logged
+
+    def reopen(self) -> None:
+        """Close the journal and open it again (after a restore swaps the file)."""
+        quit_on_close = self.qt.quitOnLastWindowClosed()
+        self.qt.setQuitOnLastWindowClosed(False)
+        try:
+            self.close()
+            self.open()
+        finally:
+            self.qt.setQuitOnLastWindowClosed(quit_on_close)
+        if self.guard is not None and self.window is not None:
+            self.guard.activationRequested.connect(self.window.bring_to_front)
+
+    def _on_setting(self, key: str) -> None:
+        if key == "theme" and self.ctx is not None:
+            from mindful_desktop.ui.theme import apply_theme
+
+            apply_theme(self.qt, self.ctx.settings.get("theme"))
+
+    # --- the end ----------------------------------------------------------------------------
+
+    def _window_closing(self) -> None:
+        """The person closed the window (or pressed Ctrl+Q): log a running practice and say so."""
+        if self.ctx is None or self.window is None:
+            return
+        self.window.shutting_down = True
+        logged = self.ctx.finish_practice()
+        if logged:
+            QMessageBox.information(
+                self.window, "Your practice is saved", practice_saved_text(logged)
+            )
+
+    def _session_ending(self, _manager: object) -> None:
+        """Logout or shutdown: no time to ask anything, only to save."""
+        if self.ctx is not None:
+            for phrase in self.ctx.finish_practice():
+                log.info("Logged as the session ended: %s", phrase)
+        if self.window is not None:
+            self.window.keep_unsaved_text()
+            self.window.save_state()
+
+    def shutdown(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        try:
+            self.close()
+        except KnownError as exc:
+            log.warning("While closing: %s", exc.message)
+        if self.guard is not None:
+            self.guard.release()
+
+    # --- errors -----------------------------------------------------------------------------
+
+    def excepthook(
+        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        """Wherever it surfaces (a refresh, a timer, a slot): the environment's fault is
+        shown as its own sentence; a bug is logged with its traceback."""
+        if isinstance(exc, KnownError):
+            log.warning("%s: %s", exc.title, exc.message)
+            self.show_error(exc.title, exc.message)
+            return
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        self.show_error(
+            APP_NAME,
+            "Something unexpected went wrong. Everything you had saved is safe. "
+            f"The details are in {self.paths.logs_dir}, in case you want to report it.",
+        )
+
+    def show_error(self, title: str, message: str) -> None:
+        if self._showing_error == message:
+            return  # the same sentence is already on screen (a timer failing again)
+        self._showing_error = message
+        try:
+            QMessageBox.warning(self.window, title, message)
+        finally:
+            self._showing_error = None

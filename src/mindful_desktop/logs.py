@@ -1,0 +1,63 @@
+"""The log folder: a rotating log for the app and the headless commands, and native crashes.
+
+Files are private (0600). Calling `setup_logging` again for the same folder changes nothing;
+for another folder it moves the log there (tests open many data folders in one process).
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import os
+from pathlib import Path
+from typing import IO
+
+LOG_NAME = "mindful-desktop.log"
+CRASH_NAME = "crash.log"
+
+_handler: logging.Handler | None = None
+_handler_dir: Path | None = None
+_crash_file: IO[str] | None = None
+
+
+def _private(path: Path) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def setup_logging(logs_dir: Path) -> None:
+    global _handler, _handler_dir
+    if _handler_dir == logs_dir:
+        return
+    root = logging.getLogger()
+    if _handler is not None:
+        root.removeHandler(_handler)
+        _handler.close()
+        _handler = None
+    try:
+        _private(logs_dir / LOG_NAME)
+        handler = logging.handlers.RotatingFileHandler(
+            logs_dir / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return  # a read-only folder: the app still works, it just can't keep a log
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    _handler, _handler_dir = handler, logs_dir
+
+
+def enable_crash_traces(logs_dir: Path) -> None:
+    """A native crash (in Qt, in a driver) leaves the Python stack in crash.log."""
+    global _crash_file
+    try:
+        _private(logs_dir / CRASH_NAME)
+        crash = open(logs_dir / CRASH_NAME, "a", encoding="utf-8")  # noqa: SIM115 (kept open)
+    except OSError:
+        return
+    faulthandler.enable(file=crash, all_threads=True)
+    if _crash_file is not None:
+        _crash_file.close()
+    _crash_file = crash
