@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy import select
 
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.models import CheckIn
+from mindful_desktop.db.values import day_param, to_date, to_datetime
 from mindful_desktop.domain.mood import (
     DaySummary,
     clean_note,
@@ -21,6 +21,11 @@ from mindful_desktop.domain.mood import (
     validate_sleep,
 )
 from mindful_desktop.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from mindful_desktop.db.models import CheckIn
+
+_COLUMNS = "id, created_at, local_date, mood, note, emotions, sleep_hours"
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,19 @@ def _emotions(raw: str) -> tuple[str, ...]:
     except ValueError:
         return ()
     return tuple(str(w) for w in words) if isinstance(words, list) else ()
+
+
+def _row_view(row: Any) -> CheckInView:
+    """A row of `SELECT {_COLUMNS} FROM check_in`."""
+    return CheckInView(
+        id=row["id"],
+        when=utc_naive_to_local(to_datetime(row["created_at"])),
+        day=to_date(row["local_date"]),
+        mood=row["mood"],
+        note=row["note"],
+        emotions=_emotions(row["emotions"]),
+        sleep_hours=row["sleep_hours"],
+    )
 
 
 def _view(row: CheckIn) -> CheckInView:
@@ -81,6 +99,8 @@ class CheckInService(QObject):
         except ValueError as exc:
             raise InvalidInputError(str(exc)) from exc
         now = self._clock()
+        from mindful_desktop.db.models import CheckIn
+
         with self._db.session() as session:
             row = CheckIn(
                 created_at=to_utc_naive(now),
@@ -98,25 +118,24 @@ class CheckInService(QObject):
         return view
 
     def for_day(self, day: dt.date) -> list[CheckInView]:
-        with self._db.session() as session:
-            rows = session.scalars(
-                select(CheckIn).where(CheckIn.local_date == day).order_by(CheckIn.created_at)
-            ).all()
-            return [_view(r) for r in rows]
+        rows = self._db.query(
+            f"SELECT {_COLUMNS} FROM check_in WHERE local_date = ? ORDER BY created_at, id",
+            (day_param(day),),
+        )
+        return [_row_view(r) for r in rows]
 
     def history(self, limit: int = 200) -> list[CheckInView]:
         """Newest first."""
-        with self._db.session() as session:
-            rows = session.scalars(
-                select(CheckIn).order_by(CheckIn.created_at.desc()).limit(limit)
-            ).all()
-            return [_view(r) for r in rows]
+        rows = self._db.query(
+            f"SELECT {_COLUMNS} FROM check_in ORDER BY created_at DESC, id DESC LIMIT ?",
+            (limit,),
+        )
+        return [_row_view(r) for r in rows]
 
     def recent_days(self, days: int = 7) -> list[DaySummary]:
         today = self.today()
         start = today - dt.timedelta(days=days - 1)
-        with self._db.session() as session:
-            pairs = session.execute(
-                select(CheckIn.local_date, CheckIn.mood).where(CheckIn.local_date >= start)
-            ).all()
-        return last_days(((d, m) for d, m in pairs), today, days)
+        rows = self._db.query(
+            "SELECT local_date, mood FROM check_in WHERE local_date >= ?", (day_param(start),)
+        )
+        return last_days(((to_date(d), m) for d, m in rows), today, days)

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy import delete, select
 
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.models import HomePracticeMark, LessonProgress, Reflection
+from mindful_desktop.db.values import day_param, to_date
 from mindful_desktop.domain.content import (
     DAYS_GOAL,
     Course,
@@ -97,9 +96,8 @@ class CourseService(QObject):
     # --- progress -------------------------------------------------------------------------
 
     def states(self) -> dict[str, LessonState]:
-        with self._db.session() as session:
-            rows = session.scalars(select(LessonProgress)).all()
-            found = {r.slug: LessonState(True, r.completed_at is not None) for r in rows}
+        rows = self._db.query("SELECT slug, completed_at FROM lesson_progress")
+        found = {slug: LessonState(True, done is not None) for slug, done in rows}
         return {
             lesson.slug: found.get(lesson.slug, LessonState(False, False))
             for lesson in self.course.lessons
@@ -125,6 +123,8 @@ class CourseService(QObject):
     def mark_opened(self, slug: str) -> None:
         self.course.lesson(slug)
 
+        from mindful_desktop.db.models import LessonProgress
+
         def work() -> None:
             with self._db.session() as session:
                 if session.get(LessonProgress, slug) is None:
@@ -135,6 +135,8 @@ class CourseService(QObject):
 
     def set_completed(self, slug: str, completed: bool) -> None:
         self.course.lesson(slug)
+
+        from mindful_desktop.db.models import LessonProgress
 
         def work() -> None:
             with self._db.session() as session:
@@ -156,18 +158,19 @@ class CourseService(QObject):
     # --- reflections ----------------------------------------------------------------------
 
     def reflections(self, slug: str) -> dict[str, str]:
-        with self._db.session() as session:
-            rows = session.scalars(
-                select(Reflection).where(
-                    Reflection.source_kind == "lesson", Reflection.source_id == slug
-                )
-            ).all()
-            return {r.prompt_id: r.body for r in rows}
+        rows = self._db.query(
+            "SELECT prompt_id, body FROM reflection WHERE source_kind = 'lesson' AND source_id = ?",
+            (slug,),
+        )
+        return {prompt_id: body for prompt_id, body in rows}
 
     def save_reflection(self, slug: str, prompt_id: str, body: str) -> None:
         lesson = self.course.lesson(slug)
         prompt = next(p for p in lesson.prompts if p.id == prompt_id)
         text = body.rstrip()
+        from sqlalchemy import select
+
+        from mindful_desktop.db.models import Reflection
 
         def work() -> None:
             now = self._now_utc()
@@ -211,18 +214,18 @@ class CourseService(QObject):
         day = day or self.today()
         start = day - dt.timedelta(days=6)
         logged = self._practice_counter(start, day)
-        with self._db.session() as session:
-            marks = session.scalars(
-                select(HomePracticeMark).where(
-                    HomePracticeMark.local_date >= start, HomePracticeMark.local_date <= day
-                )
-            ).all()
-            marked_today = {
-                m.item_id: m.times
-                for m in marks
-                if m.local_date == day and m.lesson_slug == lesson.slug
-            }
-            days_marked = {m.local_date for m in marks if m.times > 0}
+        marks = [
+            (to_date(d), slug, item_id, times)
+            for d, slug, item_id, times in self._db.query(
+                "SELECT local_date, lesson_slug, item_id, times FROM home_practice_mark "
+                "WHERE local_date >= ? AND local_date <= ?",
+                (day_param(start), day_param(day)),
+            )
+        ]
+        marked_today = {
+            item_id: times for d, slug, item_id, times in marks if d == day and slug == lesson.slug
+        }
+        days_marked = {d for d, _slug, _item, times in marks if times > 0}
         days_logged = {d for d, counts in logged.items() if any(counts.values())}
         today_logged = logged.get(day, {})
         items = tuple(
@@ -248,6 +251,9 @@ class CourseService(QObject):
         item = next(i for i in lesson.home_practice if i.id == item_id)
         times = max(0, min(item.per_day, times))
         day = day or self.today()
+        from sqlalchemy import delete, select
+
+        from mindful_desktop.db.models import HomePracticeMark
 
         def work() -> None:
             with self._db.session() as session:

@@ -6,21 +6,23 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy import select
 
 from mindful_desktop.audio.catalog import Track, load_bundled_tracks
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.models import PracticeSession, Recording
+from mindful_desktop.db.values import day_param, to_date, to_datetime
 from mindful_desktop.domain.mood import clean_note
 from mindful_desktop.domain.practice import validate_minutes
 from mindful_desktop.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from mindful_desktop.audio.processing import ImportedRecording
+    from mindful_desktop.db.models import PracticeSession
+
+_COLUMNS = "id, kind, practice_id, title, started_at, local_date, minutes, completed, note"
 
 KINDS = ("track", "timer", "recording", "manual")
 TIMER_ID = "timer"
@@ -37,6 +39,21 @@ class SessionView:
     minutes: float
     completed: bool
     note: str
+
+
+def _row_view(row: Any) -> SessionView:
+    """A row of `SELECT {_COLUMNS} FROM practice_session`."""
+    return SessionView(
+        id=row["id"],
+        kind=row["kind"],
+        practice_id=row["practice_id"],
+        title=row["title"],
+        started=utc_naive_to_local(to_datetime(row["started_at"])),
+        day=to_date(row["local_date"]),
+        minutes=row["minutes"],
+        completed=bool(row["completed"]),
+        note=row["note"],
+    )
 
 
 def _view(row: PracticeSession) -> SessionView:
@@ -78,19 +95,21 @@ class PracticeService(QObject):
     # --- library --------------------------------------------------------------------------
 
     def recordings(self) -> list[Track]:
-        with self._db.session() as session:
-            rows = session.scalars(select(Recording).order_by(Recording.imported_at)).all()
-            return [
-                Track(
-                    id=r.id,
-                    title=r.title,
-                    description=f"Your recording, imported from {r.source_name}.",
-                    duration_s=r.duration_s,
-                    path=self.recordings_dir / r.file_name,
-                    bundled=False,
-                )
-                for r in rows
-            ]
+        rows = self._db.query(
+            "SELECT id, title, source_name, duration_s, file_name FROM recording "
+            "ORDER BY imported_at, rowid"
+        )
+        return [
+            Track(
+                id=r["id"],
+                title=r["title"],
+                description=f"Your recording, imported from {r['source_name']}.",
+                duration_s=r["duration_s"],
+                path=self.recordings_dir / r["file_name"],
+                bundled=False,
+            )
+            for r in rows
+        ]
 
     def library(self) -> list[Track]:
         return self.bundled + self.recordings()
@@ -109,6 +128,8 @@ class PracticeService(QObject):
 
     def register_recording(self, imported: ImportedRecording) -> Track:
         """Add a converted recording to the library; on failure its file is removed too."""
+        from mindful_desktop.db.models import Recording
+
         try:
             with self._db.session() as session:
                 session.add(
@@ -143,6 +164,8 @@ class PracticeService(QObject):
     ) -> SessionView:
         if kind not in KINDS:
             raise ValueError(kind)
+        from mindful_desktop.db.models import PracticeSession
+
         with self._db.session() as session:
             row = PracticeSession(
                 kind=kind,
@@ -182,6 +205,8 @@ class PracticeService(QObject):
 
     def update(self, session_id: int, **changes: object) -> SessionView:
         """Edit a session: a manual one fully; any one's note."""
+        from mindful_desktop.db.models import PracticeSession
+
         with self._db.session() as session:
             row = session.get(PracticeSession, session_id)
             if row is None:
@@ -219,6 +244,8 @@ class PracticeService(QObject):
 
     def delete(self, session_id: int) -> SessionView | None:
         """Remove a session and return it, so the UI can offer Undo."""
+        from mindful_desktop.db.models import PracticeSession
+
         with self._db.session() as session:
             row = session.get(PracticeSession, session_id)
             if row is None:
@@ -230,6 +257,8 @@ class PracticeService(QObject):
 
     def restore(self, view: SessionView) -> SessionView:
         """Undo a delete: the same session back in the log."""
+        from mindful_desktop.db.models import PracticeSession
+
         with self._db.session() as session:
             row = PracticeSession(
                 kind=view.kind,
@@ -248,28 +277,24 @@ class PracticeService(QObject):
         return restored
 
     def session(self, session_id: int) -> SessionView | None:
-        with self._db.session() as session:
-            row = session.get(PracticeSession, session_id)
-            return None if row is None else _view(row)
+        row = self._db.query_one(
+            f"SELECT {_COLUMNS} FROM practice_session WHERE id = ?", (session_id,)
+        )
+        return None if row is None else _row_view(row)
 
     def sessions(self, limit: int | None = None) -> list[SessionView]:
-        with self._db.session() as session:
-            query = select(PracticeSession).order_by(
-                PracticeSession.local_date.desc(), PracticeSession.started_at.desc()
-            )
-            if limit:
-                query = query.limit(limit)
-            return [_view(r) for r in session.scalars(query).all()]
+        sql = f"SELECT {_COLUMNS} FROM practice_session ORDER BY local_date DESC, started_at DESC"
+        rows = self._db.query(f"{sql} LIMIT ?", (limit,)) if limit else self._db.query(sql)
+        return [_row_view(r) for r in rows]
 
     def counts(self, start: dt.date, end: dt.date) -> dict[dt.date, dict[str, int]]:
         """Sessions per day per practice id: the course's PracticeCounter."""
-        with self._db.session() as session:
-            rows = session.execute(
-                select(PracticeSession.local_date, PracticeSession.practice_id).where(
-                    PracticeSession.local_date >= start, PracticeSession.local_date <= end
-                )
-            ).all()
+        rows = self._db.query(
+            "SELECT local_date, practice_id, count(*) FROM practice_session "
+            "WHERE local_date >= ? AND local_date <= ? GROUP BY local_date, practice_id",
+            (day_param(start), day_param(end)),
+        )
         out: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for day, practice_id in rows:
-            out[day][practice_id] += 1
+        for day, practice_id, n in rows:
+            out[to_date(day)][practice_id] += int(n)
         return {d: dict(c) for d, c in out.items()}

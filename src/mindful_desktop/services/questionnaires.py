@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy import select
 
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.models import QuestionnaireResult
+from mindful_desktop.db.values import to_date, to_datetime
 from mindful_desktop.domain.instruments import (
     INSTRUMENTS,
     ChangeSummary,
@@ -25,6 +25,11 @@ from mindful_desktop.domain.instruments import (
 )
 from mindful_desktop.errors import InvalidInputError
 
+if TYPE_CHECKING:
+    from mindful_desktop.db.models import QuestionnaireResult
+
+_COLUMNS = "id, instrument, taken_at, local_date, answers, total, band, extra_answer"
+
 
 @dataclass(frozen=True)
 class ResultView:
@@ -36,6 +41,20 @@ class ResultView:
     total: int
     band: str
     extra_answer: int | None
+
+
+def _row_view(row: Any) -> ResultView:
+    """A row of `SELECT {_COLUMNS} FROM questionnaire_result`."""
+    return ResultView(
+        id=row["id"],
+        instrument=row["instrument"],
+        taken=utc_naive_to_local(to_datetime(row["taken_at"])),
+        day=to_date(row["local_date"]),
+        answers=tuple(int(a) for a in json.loads(row["answers"])),
+        total=row["total"],
+        band=row["band"],
+        extra_answer=row["extra_answer"],
+    )
 
 
 def _view(row: QuestionnaireResult) -> ResultView:
@@ -76,6 +95,8 @@ class QuestionnaireService(QObject):
         except ValueError as exc:
             raise InvalidInputError(str(exc)) from exc
         now = self._clock()
+        from mindful_desktop.db.models import QuestionnaireResult
+
         with self._db.session() as session:
             row = QuestionnaireResult(
                 instrument=instrument_id,
@@ -94,13 +115,12 @@ class QuestionnaireService(QObject):
 
     def history(self, instrument_id: str) -> list[ResultView]:
         """Oldest first."""
-        with self._db.session() as session:
-            rows = session.scalars(
-                select(QuestionnaireResult)
-                .where(QuestionnaireResult.instrument == instrument_id)
-                .order_by(QuestionnaireResult.taken_at, QuestionnaireResult.id)
-            ).all()
-            return [_view(r) for r in rows]
+        rows = self._db.query(
+            f"SELECT {_COLUMNS} FROM questionnaire_result WHERE instrument = ? "
+            "ORDER BY taken_at, id",
+            (instrument_id,),
+        )
+        return [_row_view(r) for r in rows]
 
     def summary(self, result: ResultView) -> ChangeSummary:
         """How `result` compares with the first and the one before it."""
@@ -112,14 +132,12 @@ class QuestionnaireService(QObject):
 
     def latest(self, instrument_id: str) -> ResultView | None:
         """The newest result alone (one row, not the whole history)."""
-        with self._db.session() as session:
-            row = session.scalars(
-                select(QuestionnaireResult)
-                .where(QuestionnaireResult.instrument == instrument_id)
-                .order_by(QuestionnaireResult.taken_at.desc(), QuestionnaireResult.id.desc())
-                .limit(1)
-            ).first()
-            return None if row is None else _view(row)
+        row = self._db.query_one(
+            f"SELECT {_COLUMNS} FROM questionnaire_result WHERE instrument = ? "
+            "ORDER BY taken_at DESC, id DESC LIMIT 1",
+            (instrument_id,),
+        )
+        return None if row is None else _row_view(row)
 
     def last_taken(self, instrument_id: str) -> dt.date | None:
         latest = self.latest(instrument_id)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
 from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.models import CheckIn, QuestionnaireResult
+from mindful_desktop.db.values import day_param, to_date
 from mindful_desktop.domain.staying_well import BASELINE_DAYS, RECENT_DAYS, WatchResult, check
-from mindful_desktop.settings import SettingsStore
+
+if TYPE_CHECKING:
+    from mindful_desktop.settings import SettingsStore
 
 PHQ9_LOOKBACK_DAYS = 400  # the rule looks back six months from the latest score
 
@@ -31,18 +32,18 @@ class StayingWellService:
         today = self._clock().date()
         mood_from = today - dt.timedelta(days=RECENT_DAYS + BASELINE_DAYS + 1)
         phq_from = today - dt.timedelta(days=PHQ9_LOOKBACK_DAYS)
-        with self._db.session() as session:
-            moods = session.execute(
-                select(CheckIn.local_date, func.avg(CheckIn.mood))
-                .where(CheckIn.local_date >= mood_from, CheckIn.local_date <= today)
-                .group_by(CheckIn.local_date)
-            ).all()
-            scores = session.execute(
-                select(QuestionnaireResult.local_date, QuestionnaireResult.total)
-                .where(
-                    QuestionnaireResult.instrument == "phq9",
-                    QuestionnaireResult.local_date >= phq_from,
-                )
-                .order_by(QuestionnaireResult.taken_at, QuestionnaireResult.id)
-            ).all()
-        return check([(d, int(t)) for d, t in scores], {d: float(m) for d, m in moods}, today)
+        moods = self._db.query(
+            "SELECT local_date, avg(mood) FROM check_in WHERE local_date >= ? AND local_date <= ? "
+            "GROUP BY local_date",
+            (day_param(mood_from), day_param(today)),
+        )
+        scores = self._db.query(
+            "SELECT local_date, total FROM questionnaire_result "
+            "WHERE instrument = 'phq9' AND local_date >= ? ORDER BY taken_at, id",
+            (day_param(phq_from),),
+        )
+        return check(
+            [(to_date(d), int(t)) for d, t in scores],
+            {to_date(d): float(m) for d, m in moods},
+            today,
+        )
