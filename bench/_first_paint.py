@@ -1,7 +1,7 @@
 """Child process of bench/startup.py: show a window, report when its first paint is flushed.
 
-`bare` shows an empty QMainWindow; `app DATA_DIR` runs Mindful Desktop. The same QApplication
-subclass is used in both, so both pay the same (tiny) cost for being watched. Reports
+`bare` shows an empty QMainWindow; `app DATA_DIR` runs Mindful Desktop. In both, the first
+`QMainWindow.show()` installs an event filter on that window alone. Reports
 "<time.time()> <VmRSS KiB>" on the file descriptor in PROBE_FD, then exits at once.
 """
 
@@ -29,27 +29,37 @@ def _report() -> None:
     os._exit(0)
 
 
-class _ProbeApp(QtWidgets.QApplication):
-    def __init__(self, argv: list[str]) -> None:
-        super().__init__(argv)
-        self._seen = False
-        self.installEventFilter(self)
+class _PaintWatch(QObject):
+    """Watches one window (not every object in the app: wrapping each object for a Python
+    event filter would cost the app more than the bare window)."""
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            not self._seen
-            and event.type() == QEvent.Type.Paint
-            and isinstance(obj, QtWidgets.QMainWindow)
-        ):
-            self._seen = True
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = False
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if not self.seen and event.type() == QEvent.Type.Paint:
+            self.seen = True
             QTimer.singleShot(0, _report)  # after this paint is flushed to the screen
         return False
 
 
+_watch: _PaintWatch | None = None
+_show = QtWidgets.QMainWindow.show
+
+
+def _watched_show(self: QtWidgets.QMainWindow) -> None:
+    global _watch
+    if _watch is None:
+        _watch = _PaintWatch()
+        self.installEventFilter(_watch)
+    _show(self)
+
+
 def main() -> None:
-    QtWidgets.QApplication = _ProbeApp  # type: ignore[misc]
+    QtWidgets.QMainWindow.show = _watched_show  # type: ignore[method-assign]
     if sys.argv[1] == "bare":
-        app = _ProbeApp(sys.argv[:1])
+        app = QtWidgets.QApplication(sys.argv[:1])
         window = QtWidgets.QMainWindow()
         window.setWindowTitle("bare")
         window.resize(1180, 780)

@@ -78,7 +78,10 @@ def main(argv: list[str] | None = None) -> int:
 
     source = heavy_decade(args.days)
     xvfb = start_xvfb()
-    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    # An installed app has its bytecode compiled (pip does it at install); let the children
+    # write theirs on the uncounted first run rather than compile every module every time.
+    drop = ("QT_QPA_PLATFORM", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
     env["QT_QPA_PLATFORM"] = "xcb"
     bare: list[tuple[float, float]] = []
     app: list[tuple[float, float]] = []

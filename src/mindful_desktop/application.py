@@ -15,7 +15,7 @@ import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mindful_desktop import APP_NAME
@@ -93,10 +93,16 @@ class Application(QObject):
         self.guard.activationRequested.connect(self.window.bring_to_front)
         self.qt.aboutToQuit.connect(self.shutdown)
         self.qt.commitDataRequest.connect(self._session_ending)
-        # After the first frame: SQLAlchemy is imported off the main thread, ready for the
-        # first save.
-        QTimer.singleShot(0, self._warm_up)
+        # After the first frame is painted, SQLAlchemy is imported off the main thread, ready
+        # for the first save (started any earlier, it would compete with that frame).
+        self.window.installEventFilter(self)
         return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._warm_up)
+        return False
 
     def run(self) -> int:
         code = self.start()
@@ -121,9 +127,11 @@ class Application(QObject):
 
         ctx = AppContext.open(self.paths, self.clock)
         self.ctx = ctx
-        apply_theme(self.qt, ctx.settings.get("theme"))
         ctx.settings.changed.connect(self._on_setting)
         window = MainWindow(ctx)
+        # Themed once the widgets exist: with the style sheet already set, every widget
+        # added to a layout is restyled as it is reparented (about 20 ms more at start).
+        apply_theme(self.qt, ctx.settings.get("theme"))
         window.closing.connect(self._window_closing)
         window.restore_state()
         self.window = window

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 from typing import IO
 
 LOG_NAME = "mindful-desktop.log"
 CRASH_NAME = "crash.log"
+MAX_BYTES = 1_000_000
+KEEP = 3  # mindful-desktop.log.1 … .3
 
 _handler: logging.Handler | None = None
 _handler_dir: Path | None = None
@@ -27,6 +28,22 @@ def _private(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+def rotate(path: Path, max_bytes: int = MAX_BYTES, keep: int = KEEP) -> None:
+    """At start, a log past `max_bytes` becomes `.1` (and `.1` becomes `.2`, …). Rotating
+    once per start keeps `logging.handlers` (and the sockets and pickling it imports) off the
+    start-up path; one session's log is small."""
+    try:
+        if path.stat().st_size < max_bytes:
+            return
+    except FileNotFoundError:
+        return
+    for n in range(keep - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{n}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{n + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
+
+
 def setup_logging(logs_dir: Path) -> None:
     global _handler, _handler_dir
     if _handler_dir == logs_dir:
@@ -37,10 +54,9 @@ def setup_logging(logs_dir: Path) -> None:
         _handler.close()
         _handler = None
     try:
+        rotate(logs_dir / LOG_NAME)
         _private(logs_dir / LOG_NAME)
-        handler = logging.handlers.RotatingFileHandler(
-            logs_dir / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        handler = logging.FileHandler(logs_dir / LOG_NAME, encoding="utf-8")
     except OSError:
         return  # a read-only folder: the app still works, it just can't keep a log
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -220,3 +220,20 @@ def test_a_journal_that_cannot_be_opened_is_explained_at_start(
         "Another program is using your journal right now.",
     )
     assert app.window is None
+
+
+def test_a_long_log_is_rotated_at_start(tmp_path: Path) -> None:
+    from mindful_desktop.logs import rotate
+
+    log = tmp_path / "mindful-desktop.log"
+    for n in range(4):
+        log.write_text(f"run {n}\n" * 200)
+        rotate(log, max_bytes=1000, keep=3)
+    assert not log.exists()
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == ["mindful-desktop.log.1", "mindful-desktop.log.2", "mindful-desktop.log.3"]
+    assert (tmp_path / "mindful-desktop.log.1").read_text().startswith("run 3")
+    small = tmp_path / "small.log"
+    small.write_text("short\n")
+    rotate(small, max_bytes=1000)
+    assert small.read_text() == "short\n"

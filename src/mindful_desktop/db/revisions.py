@@ -7,8 +7,15 @@ A test checks that this reading agrees with alembic's own `ScriptDirectory`.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# `revision: str = "0004_journal"` / `down_revision = None`, at the start of a line.
+_ASSIGN = re.compile(
+    r"^(?P<name>revision|down_revision)\s*(?::[^=\n]*)?=\s*(?P<value>.+?)\s*(?:#.*)?$",
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True)
@@ -17,17 +24,11 @@ class Chain:
     head: str
 
 
-def _assigned(tree: ast.Module, name: str) -> object:
-    for node in tree.body:
-        target = None
-        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            target, value = node.target.id, node.value
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
-            first = node.targets[0]
-            target, value = (first.id if isinstance(first, ast.Name) else None), node.value
-        if target == name and value is not None:
-            return ast.literal_eval(value)
-    raise ValueError(f"no {name} assignment")
+def _assigned(source: str, name: str, filename: str) -> object:
+    for match in _ASSIGN.finditer(source):
+        if match.group("name") == name:
+            return ast.literal_eval(match.group("value"))  # a literal: parsed, never run
+    raise ValueError(f"{filename}: no {name} assignment")
 
 
 def read_chain(versions_dir: Path) -> Chain:
@@ -36,9 +37,9 @@ def read_chain(versions_dir: Path) -> Chain:
     for path in sorted(versions_dir.glob("*.py")):
         if path.name.startswith("_"):
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        revision = _assigned(tree, "revision")
-        parent = _assigned(tree, "down_revision")
+        source = path.read_text(encoding="utf-8")
+        revision = _assigned(source, "revision", path.name)
+        parent = _assigned(source, "down_revision", path.name)
         if not isinstance(revision, str) or not (parent is None or isinstance(parent, str)):
             raise ValueError(f"{path.name}: revision ids must be strings")
         down[revision] = parent
