@@ -72,7 +72,7 @@ class Application(QObject):
         from mindful_desktop.single_instance import InstanceGuard
 
         self.guard = InstanceGuard(self.paths, self)
-        if not self.guard.acquire():
+        if not self.guard.acquire(listen=False):
             if self.guard.ask_running_instance_to_show():
                 return 0
             QMessageBox.information(
@@ -101,7 +101,7 @@ class Application(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._warm_up)
+            QTimer.singleShot(0, self._after_first_frame)
         return False
 
     def run(self) -> int:
@@ -113,6 +113,11 @@ class Application(QObject):
         finally:
             self.shutdown()
 
+    def _after_first_frame(self) -> None:
+        if self.guard is not None:
+            self.guard.listen()
+        self._warm_up()
+
     def _warm_up(self) -> None:
         from mindful_desktop.db.database import warm_up
 
@@ -123,15 +128,14 @@ class Application(QObject):
     def open(self) -> None:
         """Open the journal, build its services and show the window where it was left."""
         from mindful_desktop.ui.main_window import MainWindow
-        from mindful_desktop.ui.theme import apply_theme
+        from mindful_desktop.ui.theme import apply_base_theme, apply_style_sheet
 
         ctx = AppContext.open(self.paths, self.clock)
         self.ctx = ctx
         ctx.settings.changed.connect(self._on_setting)
+        dark = apply_base_theme(self.qt, ctx.settings.get("theme"))
         window = MainWindow(ctx)
-        # Themed once the widgets exist: with the style sheet already set, every widget
-        # added to a layout is restyled as it is reparented (about 20 ms more at start).
-        apply_theme(self.qt, ctx.settings.get("theme"))
+        apply_style_sheet(self.qt, dark)  # once, over the built window (see theme.py)
         window.closing.connect(self._window_closing)
         window.restore_state()
         self.window = window

@@ -1,11 +1,20 @@
-"""One window per data folder: a second launch asks the first to come forward, then exits."""
+"""One window per data folder: a second launch asks the first to come forward, then exits.
+
+The lock (QtCore) is taken before the journal opens; the local server (QtNetwork) can start
+listening after the first frame (`acquire(listen=False)`, then `listen()`). A second launch
+keeps trying to connect for a moment, so it finds the first even while it is starting.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QByteArray, QLockFile, QObject, QThread, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from mindful_desktop.paths import AppPaths
 
@@ -29,23 +38,39 @@ class InstanceGuard(QObject):
         self._lock.setStaleLockTime(0)  # stale only when its process is gone
         self._server: QLocalServer | None = None
 
-    def acquire(self) -> bool:
+    def acquire(self, listen: bool = True) -> bool:
         """True when we are the only instance for this data folder."""
         if not self._lock.tryLock(200):
             return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Start answering a second launch's "show"."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return
         QLocalServer.removeServer(self._name)  # a crashed run may have left its socket behind
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._on_connection)
         server.listen(self._name)
         self._server = server
-        return True
 
     def ask_running_instance_to_show(self, timeout_ms: int = 2000) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
-        socket.connectToServer(self._name)
-        if not socket.waitForConnected(timeout_ms):
-            return False
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            socket.connectToServer(self._name)
+            if socket.waitForConnected(max(1, int((deadline - time.monotonic()) * 1000))):
+                break
+            if time.monotonic() >= deadline:
+                return False
+            QThread.msleep(100)  # the first instance may not be listening yet
         socket.write(QByteArray(_MESSAGE))
         ok = socket.waitForBytesWritten(timeout_ms)
         socket.disconnectFromServer()
@@ -60,6 +85,8 @@ class InstanceGuard(QObject):
                 self._read(conn)
 
     def _read(self, given: QLocalSocket | None = None) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         conn = given or self.sender()
         if not isinstance(conn, QLocalSocket):
             return
@@ -71,6 +98,8 @@ class InstanceGuard(QObject):
 
     def release(self) -> None:
         if self._server is not None:
+            from PySide6.QtNetwork import QLocalSocket
+
             for conn in self._server.findChildren(QLocalSocket):
                 conn.blockSignals(True)  # no Python slot may run while Qt tears these down
                 conn.abort()

@@ -43,15 +43,17 @@ def words(widget: object) -> str:
 def test_check_in_with_feelings_and_sleep(window: MainWindow, qtbot: QtBot) -> None:
     today = window.page("today")
     assert isinstance(today, TodayPage)
-    assert not today.extras.panel.isVisibleTo(today)
+    assert today.extras.panel is None  # built when first opened
     qtbot.mouseClick(today.extras.toggle, Qt.MouseButton.LeftButton)
     panel = today.extras.panel
+    assert panel is not None
     qtbot.waitUntil(lambda: panel.height() >= panel.sizeHint().height())  # laid out, as seen
     today.ensureWidgetVisible(today.mood)
     qtbot.mouseClick(today.mood.buttons[4], Qt.MouseButton.LeftButton)
     for word in ("tired", "anxious"):
         today.ensureWidgetVisible(today.extras.chips[word])  # scroll to it, as a person would
         qtbot.mouseClick(today.extras.chips[word], Qt.MouseButton.LeftButton)
+    assert today.extras.sleep is not None
     today.extras.sleep.setValue(5.5)
     today.ensureWidgetVisible(today.save_button)
     qtbot.mouseClick(today.save_button, Qt.MouseButton.LeftButton)

@@ -134,6 +134,13 @@ def system_prefers_dark() -> bool:
 
 def apply_theme(app: QApplication, mode: str) -> bool:
     """Apply 'light', 'dark' or 'system'; return True when the result is dark."""
+    dark = apply_base_theme(app, mode)
+    apply_style_sheet(app, dark)
+    return dark
+
+
+def apply_base_theme(app: QApplication, mode: str) -> bool:
+    """Style, font and palette: cheap before any widget exists. Returns whether it is dark."""
     dark = mode == "dark" or (mode == "system" and system_prefers_dark())
     app.setStyle("Fusion")
     font = app.font()
@@ -141,9 +148,14 @@ def apply_theme(app: QApplication, mode: str) -> bool:
         font.setPointSizeF(BASE_POINT_SIZE)
         app.setFont(font)
     app.setPalette(dark_palette() if dark else light_palette())
+    return dark
+
+
+def apply_style_sheet(app: QApplication, dark: bool) -> None:
+    """The style sheet. At start-up it is set once the window is built: with a style sheet in
+    place, every widget added to a layout is restyled as it is reparented."""
     icon = ICONS / ("check-dark.svg" if dark else "check-light.svg")
     app.setStyleSheet(_STYLE.replace("CHECK_ICON", icon.as_posix()))
-    return dark
 
 
 def is_dark(palette: QPalette) -> bool:

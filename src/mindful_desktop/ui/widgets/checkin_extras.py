@@ -1,4 +1,7 @@
-"""Optional parts of a check-in: a few emotion words, and hours of sleep. Hidden until asked for."""
+"""Optional parts of a check-in: a few emotion words, and hours of sleep. Hidden until asked for.
+
+The panel (thirty-odd buttons) is built the first time it is opened, not with Today.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +30,13 @@ class CheckInExtras(QWidget):
         self.toggle.setObjectName("Link")
         self.toggle.setCheckable(True)
         layout.addWidget(self.toggle, 0)
+        self._layout = layout
+        self.panel: QWidget | None = None
+        self.chips: dict[str, QPushButton] = {}
+        self.sleep: QDoubleSpinBox | None = None
+        self.toggle.toggled.connect(self._show)
+
+    def _build_panel(self) -> QWidget:
         self.panel = QWidget()
         panel = QVBoxLayout(self.panel)
         panel.setContentsMargins(0, 0, 0, 0)
@@ -35,7 +45,6 @@ class CheckInExtras(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(6)
-        self.chips: dict[str, QPushButton] = {}
         for i, word in enumerate(EMOTION_WORDS):
             chip = QPushButton(word)
             chip.setObjectName("Chip")
@@ -57,12 +66,11 @@ class CheckInExtras(QWidget):
         sleep_row.addWidget(self.sleep)
         sleep_row.addStretch(1)
         panel.addLayout(sleep_row)
-        layout.addWidget(self.panel)
-        self.panel.setVisible(False)
-        self.toggle.toggled.connect(self._show)
+        self._layout.addWidget(self.panel)
+        return self.panel
 
     def _show(self, shown: bool) -> None:
-        self.panel.setVisible(shown)
+        (self.panel or self._build_panel()).setVisible(shown)
         self.toggle.setText(
             "− Hide feelings and sleep" if shown else "+ Add feelings and sleep (optional)"
         )
@@ -71,10 +79,13 @@ class CheckInExtras(QWidget):
         return [word for word, chip in self.chips.items() if chip.isChecked()]
 
     def sleep_hours(self) -> float | None:
+        if self.sleep is None:
+            return None
         value = self.sleep.value()
         return None if value <= NOT_RECORDED else value
 
     def clear(self) -> None:
         for chip in self.chips.values():
             chip.setChecked(False)
-        self.sleep.setValue(NOT_RECORDED)
+        if self.sleep is not None:
+            self.sleep.setValue(NOT_RECORDED)
