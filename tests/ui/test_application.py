@@ -237,3 +237,19 @@ def test_a_long_log_is_rotated_at_start(tmp_path: Path) -> None:
     small.write_text("short\n")
     rotate(small, max_bytes=1000)
     assert small.read_text() == "short\n"
+
+
+def test_reopen_swaps_the_journal_under_a_new_window(
+    make_app: Callable[[], Application], paths: AppPaths, qtbot: QtBot
+) -> None:
+    seen_welcome(paths)
+    app = make_app()
+    assert app.window is not None and app.ctx is not None
+    app.window.show_page("checkin")
+    old_ctx, old_window = app.ctx, app.window
+    app.reopen()
+    assert app.ctx is not None and app.window is not None
+    assert app.ctx is not old_ctx and app.window is not old_window
+    assert app.window.isVisible() and app.window.current_page_key() == "checkin"
+    app.ctx.checkins.add(6)  # the reopened journal works
+    assert app.window.page("today").model.rowCount() == 1  # type: ignore[attr-defined]
