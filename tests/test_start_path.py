@@ -29,18 +29,22 @@ def _loaded_after(code: str) -> list[str]:
     return eval(out.stdout.strip().splitlines()[-1])  # a printed list of names
 
 
-@pytest.mark.slow
-def test_the_first_frame_needs_none_of_the_heavy_modules(paths: AppPaths) -> None:
-    open_database(paths).close()  # an existing journal at the head revision
-    loaded = _loaded_after(
+def _window_shown(paths: AppPaths) -> str:
+    """Code that opens the journal in `paths` and shows the window (`app`, `ctx`, `w`)."""
+    return (
         "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
         "from mindful_desktop.paths import AppPaths\n"
         "from mindful_desktop.services.context import AppContext\n"
         "from mindful_desktop.ui.main_window import MainWindow\n"
         f"ctx = AppContext.open(AppPaths.from_arg({str(paths.data_dir)!r}))\n"
         "w = MainWindow(ctx); w.show(); app.processEvents()\n"
-        "assert w.page('today').model is not None\n"
     )
+
+
+@pytest.mark.slow
+def test_the_first_frame_needs_none_of_the_heavy_modules(paths: AppPaths) -> None:
+    open_database(paths).close()  # an existing journal at the head revision
+    loaded = _loaded_after(_window_shown(paths) + "assert w.page('today').model is not None\n")
     assert loaded == []
 
 
@@ -48,14 +52,7 @@ def test_the_first_frame_needs_none_of_the_heavy_modules(paths: AppPaths) -> Non
 def test_practice_loads_the_player_when_it_is_first_needed(paths: AppPaths) -> None:
     open_database(paths).close()
     loaded = _loaded_after(
-        "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
-        "from mindful_desktop.paths import AppPaths\n"
-        "from mindful_desktop.services.context import AppContext\n"
-        "from mindful_desktop.ui.main_window import MainWindow\n"
-        f"ctx = AppContext.open(AppPaths.from_arg({str(paths.data_dir)!r}))\n"
-        "w = MainWindow(ctx); w.show(); app.processEvents()\n"
-        "w.show_page('practice'); app.processEvents()\n"
-        "ctx.close()\n"
+        _window_shown(paths) + "w.show_page('practice'); app.processEvents()\nctx.close()\n"
     )
     assert "PySide6.QtMultimedia" in loaded
 

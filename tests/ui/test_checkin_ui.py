@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,17 +23,13 @@ from mindful_desktop.ui.pages.today import TodayPage
 from tests.conftest import FakeClock
 
 
-@pytest.fixture
-def window(paths: AppPaths, clock: FakeClock, qtbot: QtBot) -> Iterator[MainWindow]:
-    ctx = AppContext.open(paths, clock)
+def _in_britain(ctx: AppContext) -> None:
     ctx.crisis._locale = "en_GB"
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    yield win
-    win.close()
-    ctx.close()
+
+
+@pytest.fixture
+def window(open_window: Callable[..., MainWindow]) -> MainWindow:
+    return open_window(_in_britain)
 
 
 def words(widget: object) -> str:

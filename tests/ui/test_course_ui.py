@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,15 +20,8 @@ from tests.conftest import FakeClock
 
 
 @pytest.fixture
-def window(paths: AppPaths, clock: FakeClock, qtbot: QtBot) -> Iterator[MainWindow]:
-    ctx = AppContext.open(paths, clock)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    yield win
-    win.close()
-    ctx.close()
+def window(open_window: Callable[..., MainWindow]) -> MainWindow:
+    return open_window(None)
 
 
 def course_page(window: MainWindow) -> CoursePage:

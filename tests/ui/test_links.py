@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from mindful_desktop.paths import AppPaths
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog
 from mindful_desktop.ui.main_window import MainWindow
@@ -19,17 +18,13 @@ from mindful_desktop.ui.widgets.home_practice import CheckRow
 from tests.conftest import FakeClock
 
 
-@pytest.fixture
-def window(paths: AppPaths, clock: FakeClock, qtbot: QtBot) -> Iterator[MainWindow]:
-    ctx = AppContext.open(paths, clock)
+def _in_week_1(ctx: AppContext) -> None:
     ctx.course.set_completed("before-you-begin", True)  # week 1: the body scan checklist
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    yield win
-    win.close()
-    ctx.close()
+
+
+@pytest.fixture
+def window(open_window: Callable[..., MainWindow]) -> MainWindow:
+    return open_window(_in_week_1)
 
 
 def today(window: MainWindow) -> TodayPage:

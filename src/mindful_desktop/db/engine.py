@@ -9,9 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from mindful_desktop.db.sqlite import PRAGMAS, apply_pragmas, make_private
-
-__all__ = ["PRAGMAS", "create_db_engine", "make_private", "make_sessionmaker"]
+from mindful_desktop.db.sqlite import apply_pragmas, make_private
 
 
 def create_db_engine(db_path: Path) -> Engine:

@@ -20,8 +20,10 @@ def to_datetime(value: object) -> dt.datetime:
     return dt.datetime.fromisoformat(str(value))
 
 
-def to_datetime_or_none(value: object) -> dt.datetime | None:
-    return None if value is None else to_datetime(value)
+def columns_of(obj: object, columns: str) -> dict[str, object]:
+    """An ORM object's `columns` ("id, title, …") as a row-like mapping, so one function maps
+    both a plain-SQL row and a freshly written ORM object to a view."""
+    return {name: getattr(obj, name) for name in columns.split(", ")}
 
 
 def day_param(day: dt.date) -> str:

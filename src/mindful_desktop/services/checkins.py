@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.values import day_param, to_date, to_datetime
+from mindful_desktop.db.values import columns_of, day_param, to_date, to_datetime
 from mindful_desktop.domain.mood import (
     DaySummary,
     clean_note,
@@ -61,15 +61,7 @@ def _row_view(row: Any) -> CheckInView:
 
 
 def _view(row: CheckIn) -> CheckInView:
-    return CheckInView(
-        id=row.id,
-        when=utc_naive_to_local(row.created_at),
-        day=row.local_date,
-        mood=row.mood,
-        note=row.note,
-        emotions=_emotions(row.emotions),
-        sleep_hours=row.sleep_hours,
-    )
+    return _row_view(columns_of(row, _COLUMNS))
 
 
 class CheckInService(QObject):

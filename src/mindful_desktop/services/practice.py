@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from mindful_desktop.audio.catalog import Track, load_bundled_tracks
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.values import day_param, to_date, to_datetime
+from mindful_desktop.db.values import columns_of, day_param, to_date, to_datetime
 from mindful_desktop.domain.mood import clean_note
 from mindful_desktop.domain.practice import validate_minutes
 from mindful_desktop.errors import InvalidInputError
@@ -57,17 +57,7 @@ def _row_view(row: Any) -> SessionView:
 
 
 def _view(row: PracticeSession) -> SessionView:
-    return SessionView(
-        id=row.id,
-        kind=row.kind,
-        practice_id=row.practice_id,
-        title=row.title,
-        started=utc_naive_to_local(row.started_at),
-        day=row.local_date,
-        minutes=row.minutes,
-        completed=row.completed,
-        note=row.note,
-    )
+    return _row_view(columns_of(row, _COLUMNS))
 
 
 class PracticeService(QObject):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.values import to_date, to_datetime
+from mindful_desktop.db.values import columns_of, to_date, to_datetime
 from mindful_desktop.domain.instruments import (
     INSTRUMENTS,
     ChangeSummary,
@@ -58,16 +58,7 @@ def _row_view(row: Any) -> ResultView:
 
 
 def _view(row: QuestionnaireResult) -> ResultView:
-    return ResultView(
-        id=row.id,
-        instrument=row.instrument,
-        taken=utc_naive_to_local(row.taken_at),
-        day=row.local_date,
-        answers=tuple(int(a) for a in json.loads(row.answers)),
-        total=row.total,
-        band=row.band,
-        extra_answer=row.extra_answer,
-    )
+    return _row_view(columns_of(row, _COLUMNS))
 
 
 class QuestionnaireService(QObject):

@@ -1,0 +1,40 @@
+"""A real main window over a fresh journal, for tests that drive the whole app's widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from mindful_desktop.paths import AppPaths
+from mindful_desktop.services.context import AppContext
+from mindful_desktop.ui.main_window import MainWindow
+from tests.conftest import FakeClock
+
+Prepare = Callable[[AppContext], None]
+
+
+@pytest.fixture
+def open_window(
+    paths: AppPaths, clock: FakeClock, qtbot: QtBot
+) -> Iterator[Callable[[Prepare | None], MainWindow]]:
+    """`open_window(prepare)`: the journal is opened, `prepare(ctx)` runs, then the window
+    shows at 1280x800. Closed with its journal after the test."""
+    opened: list[MainWindow] = []
+
+    def open_(prepare: Prepare | None = None) -> MainWindow:
+        ctx = AppContext.open(paths, clock)
+        if prepare is not None:
+            prepare(ctx)
+        win = MainWindow(ctx)
+        qtbot.addWidget(win)
+        win.resize(1280, 800)
+        win.show()
+        opened.append(win)
+        return win
+
+    yield open_
+    for win in opened:
+        win.close()
+        win.ctx.close()
