@@ -106,3 +106,49 @@ def test_screenshot_of_an_unknown_page_is_explained(
     assert main(["screenshot", "nowhere", str(tmp_path / "x.png")]) == 2
     assert "no page called 'nowhere'" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], None),
+        (["run"], None),
+        (["--data-dir", "/d"], "/d"),
+        (["run", "--data-dir", "/d"], "/d"),
+        (["--data-dir=/d"], "/d"),
+    ],
+)
+def test_the_everyday_start_skips_the_parser(argv: list[str], expected: str | None) -> None:
+    from mindful_desktop.app import plain_gui_data_dir
+
+    assert plain_gui_data_dir(argv) == expected
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["doctor"], ["--help"], ["--data-dir"], ["--data-dir", "--help"], ["--data-dir="], ["rn"],
+     ["--data-dir", "/d", "doctor"], ["run", "--verbose"]],
+)
+def test_anything_else_goes_through_the_parser(argv: list[str]) -> None:
+    from mindful_desktop.app import _NO_DATA_DIR, plain_gui_data_dir
+
+    assert plain_gui_data_dir(argv) is _NO_DATA_DIR
+
+
+def test_a_typo_gets_the_parsers_message(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--data-dir"])
+    assert info.value.code == 2
+    assert "--data-dir" in capsys.readouterr().err
+
+
+def test_the_pure_half_loads_before_qt() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, mindful_desktop.app as app\n"
+        "assert 'PySide6' not in sys.modules, 'a pure module imported PySide6'\n"
+        "assert all(name in sys.modules for name in app.PURE_MODULES)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -8,6 +8,7 @@ a practice still running is logged as Stop would log it, and the person is told.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -31,6 +32,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mindful_desktop")
 
+# The instance server and the warm-up wait this long after the first frame: the frame is on
+# screen by then, and the work (QtNetwork, importing SQLAlchemy on a thread) does not hold up
+# the events that follow it, such as the window manager mapping it or a first click.
+AFTER_FIRST_FRAME_MS = 150
+
 
 def practice_saved_text(logged: list[str]) -> str:
     return (
@@ -41,7 +47,12 @@ def practice_saved_text(logged: list[str]) -> str:
 
 class Application(QObject):
     def __init__(self, paths: AppPaths, clock: Clock = system_clock) -> None:
-        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app = QApplication.instance()
+        if app is None:
+            from mindful_desktop.ui.theme import mark_styled, style_arguments
+
+            app = QApplication(sys.argv[:1] + style_arguments())
+            mark_styled(app)
         assert isinstance(app, QApplication)
         super().__init__()
         self.qt = app
@@ -101,19 +112,30 @@ class Application(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._after_first_frame)
+            QTimer.singleShot(AFTER_FIRST_FRAME_MS, self._after_first_frame)
         return False
 
     def run(self) -> int:
-        code = self.start()
+        # Start-up makes many objects that live as long as the app (modules, Qt's enums, the
+        # window): the cycle collector would only walk them again and again. It is back on
+        # as soon as the first frame is up.
+        gc.disable()
+        try:
+            code = self.start()
+        except BaseException:
+            gc.enable()
+            raise
         if code is not None:
+            gc.enable()
             return code
         try:
             return self.qt.exec()
         finally:
+            gc.enable()
             self.shutdown()
 
     def _after_first_frame(self) -> None:
+        gc.enable()
         if self.guard is not None:
             self.guard.listen()
         self._warm_up()

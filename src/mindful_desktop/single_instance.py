@@ -7,7 +7,6 @@ keeps trying to connect for a moment, so it finds the first even while it is sta
 
 from __future__ import annotations
 
-import hashlib
 import time
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,8 @@ _MESSAGE = b"show\n"
 
 
 def server_name(paths: AppPaths) -> str:
+    import hashlib  # here, not at the top: only listening and asking need it, after start-up
+
     digest = hashlib.sha256(str(paths.data_dir).encode()).hexdigest()[:16]
     return f"mindful-desktop-{digest}"
 
@@ -33,10 +34,14 @@ class InstanceGuard(QObject):
 
     def __init__(self, paths: AppPaths, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._name = server_name(paths)
+        self._paths = paths
         self._lock = QLockFile(str(paths.data_dir / "instance.lock"))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone
         self._server: QLocalServer | None = None
+
+    @property
+    def _name(self) -> str:
+        return server_name(self._paths)
 
     def acquire(self, listen: bool = True) -> bool:
         """True when we are the only instance for this data folder."""

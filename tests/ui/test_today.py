@@ -106,3 +106,18 @@ def test_rows_model_is_a_well_behaved_qt_model(qtmodeltester: object) -> None:
     model.set_rows([Row("Week 1", "week-1", detail="Title", badge="✓"), Row("Week 2", "week-2")])
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.row_of("week-2") == 1 and model.row_of("nope") == -1
+
+
+def test_clicking_a_checklist_rows_text_toggles_its_box(qtbot: QtBot) -> None:
+    from mindful_desktop.ui.widgets.home_practice import CheckRow
+
+    row = CheckRow("Read the week's lesson, and one more thing so that it wraps", False, True)
+    qtbot.addWidget(row)
+    row.resize(240, 80)
+    row.show()
+    qtbot.waitExposed(row)
+    at = row.text.geometry().center()
+    qtbot.mouseClick(row, Qt.MouseButton.LeftButton, pos=at)
+    assert row.box.isChecked()
+    qtbot.mouseClick(row.text, Qt.MouseButton.LeftButton)  # on the label itself, too
+    assert not row.box.isChecked()

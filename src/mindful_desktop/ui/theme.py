@@ -139,10 +139,27 @@ def apply_theme(app: QApplication, mode: str) -> bool:
     return dark
 
 
+STYLE = "Fusion"
+# Set on the QApplication once it has the style: asking `app.style()` instead would build the
+# Python side of QStyle (a dozen large enums, ~7 ms) before the first frame.
+_STYLE_PROPERTY = "mindfulStyle"
+
+
+def style_arguments() -> list[str]:
+    """Arguments for a new QApplication, so it starts with our style (see `mark_styled`)."""
+    return ["-style", STYLE]
+
+
+def mark_styled(app: QApplication) -> None:
+    app.setProperty(_STYLE_PROPERTY, STYLE)
+
+
 def apply_base_theme(app: QApplication, mode: str) -> bool:
     """Style, font and palette: cheap before any widget exists. Returns whether it is dark."""
     dark = mode == "dark" or (mode == "system" and system_prefers_dark())
-    app.setStyle("Fusion")
+    if app.property(_STYLE_PROPERTY) != STYLE:
+        app.setStyle(STYLE)
+        mark_styled(app)
     font = app.font()
     if font.pointSizeF() < BASE_POINT_SIZE:
         font.setPointSizeF(BASE_POINT_SIZE)

@@ -19,7 +19,7 @@ from mindful_desktop.services.course import CourseService
 from mindful_desktop.settings import SettingsStore
 from mindful_desktop.ui.models.checkins import CheckInListModel
 from mindful_desktop.ui.widgets.checkin_extras import CheckInExtras
-from mindful_desktop.ui.widgets.common import Card, Page, label
+from mindful_desktop.ui.widgets.common import Card, Page, static_label
 from mindful_desktop.ui.widgets.home_practice import HomePracticeCard
 from mindful_desktop.ui.widgets.mood_picker import MoodPicker
 from mindful_desktop.ui.widgets.today_notes import TodayNotes
@@ -46,7 +46,7 @@ class TodayPage(Page):
 
         card = Card("How is your mood right now?")
         card.body.addWidget(
-            label("Pick the number that fits best. There is no right answer.", "Muted")
+            static_label("Pick the number that fits best. There is no right answer.", "Muted")
         )
         self.mood = MoodPicker()
         card.body.addWidget(self.mood)
@@ -63,7 +63,7 @@ class TodayPage(Page):
         self.save_button.setObjectName("Primary")
         self.save_button.setEnabled(False)
         self.save_button.setToolTip("Save (Ctrl+Enter)")
-        self.status = label("", "Status")
+        self.status = static_label("", "Status")
         actions.addWidget(self.save_button)
         actions.addSpacing(12)
         actions.addWidget(self.status, 1)
@@ -80,11 +80,11 @@ class TodayPage(Page):
         self.list.setSelectionMode(QListView.SelectionMode.NoSelection)
         self.list.setAccessibleName("Today's check-ins")
         self.list.setMaximumHeight(110)
-        self.empty = label("No check-in yet today. Whenever you're ready.", "Muted")
+        self.empty = static_label("No check-in yet today. Whenever you're ready.", "Muted")
         self.today_stack = QStackedWidget()
         self.today_stack.addWidget(self.empty)
         self.today_stack.addWidget(self.list)
-        self.earlier_title = label("Today's check-ins", "Muted")
+        self.earlier_title = static_label("Today's check-ins", "Muted")
         card.body.addWidget(self.earlier_title)
         card.body.addWidget(self.today_stack)
 
@@ -97,7 +97,7 @@ class TodayPage(Page):
         week_card = Card("Last 7 days")
         self.week = WeekStrip()
         week_card.body.addWidget(self.week)
-        week_card.body.addWidget(label("Daily average of your check-ins.", "Muted"))
+        week_card.body.addWidget(static_label("Daily average of your check-ins.", "Muted"))
         week_card.body.addStretch(1)
         lower.addWidget(week_card, 2)
         holder = QWidget()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from mindful_desktop.domain.mood import EMOTION_WORDS
-from mindful_desktop.ui.widgets.common import label
+from mindful_desktop.ui.widgets.common import static_label
 
 NOT_RECORDED = -0.5
 
@@ -41,7 +41,7 @@ class CheckInExtras(QWidget):
         panel = QVBoxLayout(self.panel)
         panel.setContentsMargins(0, 0, 0, 0)
         panel.setSpacing(6)
-        panel.addWidget(label("Any of these words fit? Choose as many as you like.", "Muted"))
+        panel.addWidget(static_label("Any of these words fit? Choose as many as you like.", "Muted"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(6)
@@ -54,7 +54,7 @@ class CheckInExtras(QWidget):
             self.chips[word] = chip
         panel.addLayout(grid)
         sleep_row = QHBoxLayout()
-        sleep_row.addWidget(label("Hours of sleep last night", "Muted", wrap=False))
+        sleep_row.addWidget(static_label("Hours of sleep last night", "Muted", wrap=False))
         self.sleep = QDoubleSpinBox()
         self.sleep.setRange(NOT_RECORDED, 24.0)
         self.sleep.setSingleStep(0.5)

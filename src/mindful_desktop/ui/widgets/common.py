@@ -15,9 +15,17 @@ def discard(widget: QWidget) -> None:
 
 
 def label(text: str, name: str | None = None, wrap: bool = True) -> QLabel:
+    """Text a person may want to copy (a lesson, an entry, a result): selectable by mouse."""
+    widget = static_label(text, name, wrap)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+def static_label(text: str, name: str | None = None, wrap: bool = True) -> QLabel:
+    """Glanceable text (headings, Today's cards, hints). Not selectable: the first selectable
+    label builds Qt's text-selection machinery (~7 ms), which the first frame can do without."""
     widget = QLabel(text)
     widget.setWordWrap(wrap)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if name:
         widget.setObjectName(name)
     return widget
@@ -33,7 +41,7 @@ class Card(QFrame):
         self.body.setContentsMargins(22, 18, 22, 20)
         self.body.setSpacing(12)
         if title:
-            self.title = label(title, "CardTitle")
+            self.title = static_label(title, "CardTitle")
             self.body.addWidget(self.title)
 
 
@@ -59,8 +67,8 @@ class Page(QScrollArea):
         outer_layout.addWidget(self.column, 100)
         outer_layout.addStretch(1)
         self._tail = QWidget()
-        self.title_label = label(title, "PageTitle")
-        self.subtitle_label = label(subtitle, "PageSubtitle")
+        self.title_label = static_label(title, "PageTitle")
+        self.subtitle_label = static_label(subtitle, "PageSubtitle")
         self.content.addWidget(self.title_label)
         self.content.addWidget(self.subtitle_label)
         self.subtitle_label.setVisible(bool(subtitle))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.course import ChecklistItem, CourseService
 from mindful_desktop.settings import SettingsStore
-from mindful_desktop.ui.widgets.common import Card, discard, label
+from mindful_desktop.ui.widgets.common import Card, discard, static_label
 
 
 class CheckRow(QWidget):
@@ -24,8 +24,7 @@ class CheckRow(QWidget):
         self.box.setChecked(checked)
         self.box.setEnabled(enabled)
         self.box.setAccessibleName(text)
-        self.text = label(text)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.text = static_label(text)
         self.text.setEnabled(True)
         row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text, 1)
@@ -44,7 +43,7 @@ class CountRow(QWidget):
         self.entry = entry
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.text = label(self._text())
+        self.text = static_label(self._text())
         row.addWidget(self.text, 1)
         self.minus = QPushButton("−")
         self.plus = QPushButton("+ Done one")
@@ -74,7 +73,7 @@ class HomePracticeCard(Card):
         self._course = course
         self._settings = settings
         header = QHBoxLayout()
-        self.week = label("", "Muted")
+        self.week = static_label("", "Muted")
         header.addWidget(self.week, 1)
         self.open_lesson = QPushButton("Open the lesson")
         self.open_lesson.clicked.connect(self._open_lesson)
@@ -87,9 +86,9 @@ class HomePracticeCard(Card):
         self.items = QVBoxLayout()
         self.items.setSpacing(8)
         self.body.addLayout(self.items)
-        self.stats = label("", "Muted")
+        self.stats = static_label("", "Muted")
         self.body.addWidget(self.stats)
-        self.error = label("", "Error")
+        self.error = static_label("", "Error")
         self.error.hide()
         self.body.addWidget(self.error)
         self.body.addStretch(1)  # a short list sits at the top, not spread down the card

@@ -19,7 +19,7 @@ from mindful_desktop.domain.mood import (
     MOOD_MIN,
     mood_words,
 )
-from mindful_desktop.ui.widgets.common import label
+from mindful_desktop.ui.widgets.common import static_label
 
 
 class MoodPicker(QWidget):
@@ -45,8 +45,8 @@ class MoodPicker(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         ends = QHBoxLayout()
-        self._low = label(f"{MOOD_MIN} · {MOOD_LOW_LABEL}", "Muted", wrap=False)
-        self._high = label(f"{MOOD_MAX} · {MOOD_HIGH_LABEL}", "Muted", wrap=False)
+        self._low = static_label(f"{MOOD_MIN} · {MOOD_LOW_LABEL}", "Muted", wrap=False)
+        self._high = static_label(f"{MOOD_MAX} · {MOOD_HIGH_LABEL}", "Muted", wrap=False)
         self._gap = QSpacerItem(40, 0)
         ends.addWidget(self._low)
         ends.addSpacerItem(self._gap)

@@ -9,7 +9,7 @@ from mindful_desktop.domain.instruments import INSTRUMENTS
 from mindful_desktop.domain.staying_well import NOTE_CRISIS, NOTE_LEAD, NOTE_SUGGESTION, NOTE_TITLE
 from mindful_desktop.services.questionnaires import QuestionnaireService
 from mindful_desktop.services.wellbeing import StayingWellService
-from mindful_desktop.ui.widgets.common import label
+from mindful_desktop.ui.widgets.common import static_label
 
 
 class Note(QFrame):
@@ -19,7 +19,7 @@ class Note(QFrame):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(20, 14, 20, 14)
         self.body.setSpacing(6)
-        self.body.addWidget(label(title, "CardTitle"))
+        self.body.addWidget(static_label(title, "CardTitle"))
         self.buttons = QHBoxLayout()
 
     def finish(self) -> None:
@@ -63,15 +63,15 @@ class TodayNotes(QWidget):
         if result is None or not result.should_show:
             return None
         note = Note(NOTE_TITLE)
-        note.body.addWidget(label(NOTE_LEAD))
+        note.body.addWidget(static_label(NOTE_LEAD))
         for sentence in result.sentences:
-            note.body.addWidget(label(sentence, "Muted"))
-        note.body.addWidget(label(NOTE_SUGGESTION))
+            note.body.addWidget(static_label(sentence, "Muted"))
+        note.body.addWidget(static_label(NOTE_SUGGESTION))
         plan = QPushButton("Open my action plan")
         plan.clicked.connect(lambda: self.openWorksheetRequested.emit("action-plan"))
         note.buttons.addWidget(plan)
         if result.show_crisis:
-            note.body.addWidget(label(NOTE_CRISIS))
+            note.body.addWidget(static_label(NOTE_CRISIS))
             crisis = QPushButton("Crisis support")
             crisis.clicked.connect(self.crisisRequested.emit)
             note.buttons.addWidget(crisis)
@@ -86,7 +86,7 @@ class TodayNotes(QWidget):
         first_time = all(self._questionnaires.last_taken(i) is None for i in due)
         note = Note(f"Your {names} {'are' if len(due) > 1 else 'is'} due")
         note.body.addWidget(
-            label(
+            static_label(
                 "Taking them now gives you a starting point to look back on. About two minutes "
                 "each."
                 if first_time
