@@ -32,7 +32,7 @@ from mindful_desktop.errors import KnownError
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.texts import DISCLAIMER, PRIVACY
 from mindful_desktop.ui.navigator import Navigator
-from mindful_desktop.ui.widgets.common import Card, Page, label
+from mindful_desktop.ui.widgets.common import Card, Page, label, static_label
 from mindful_desktop.ui.widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         sidebar.setFixedWidth(220)
         side_layout = QVBoxLayout(sidebar)
         side_layout.setContentsMargins(0, 0, 0, 12)
-        side_layout.addWidget(label(APP_NAME, "AppTitle", wrap=False))
+        side_layout.addWidget(static_label(APP_NAME, "AppTitle", wrap=False))
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("Nav")
         self.sidebar.setAccessibleName("Pages")
