@@ -126,8 +126,16 @@ def test_the_everyday_start_skips_the_parser(argv: list[str], expected: str | No
 
 @pytest.mark.parametrize(
     "argv",
-    [["doctor"], ["--help"], ["--data-dir"], ["--data-dir", "--help"], ["--data-dir="], ["rn"],
-     ["--data-dir", "/d", "doctor"], ["run", "--verbose"]],
+    [
+        ["doctor"],
+        ["--help"],
+        ["--data-dir"],
+        ["--data-dir", "--help"],
+        ["--data-dir="],
+        ["rn"],
+        ["--data-dir", "/d", "doctor"],
+        ["run", "--verbose"],
+    ],
 )
 def test_anything_else_goes_through_the_parser(argv: list[str]) -> None:
     from mindful_desktop.app import _NO_DATA_DIR, plain_gui_data_dir

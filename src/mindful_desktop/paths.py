@@ -66,6 +66,11 @@ class AppPaths:
         return self.data_dir / "recordings"
 
     @property
+    def cache_dir(self) -> Path:
+        """What can be rebuilt from the bundled files (see domain/toml_cache.py)."""
+        return self.data_dir / "cache"
+
+    @property
     def logs_dir(self) -> Path:
         return self.data_dir / "logs"
 

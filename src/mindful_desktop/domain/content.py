@@ -7,7 +7,10 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mindful_desktop.domain.toml_cache import TomlCache
 
 WEEKLY_HEADINGS = (
     "This week's theme",
@@ -137,22 +140,25 @@ def _str_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(_id(v, key, where) for v in values)
 
 
-def split_front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
+def split_front_matter(
+    text: str, where: str, toml: TomlCache | None = None
+) -> tuple[dict[str, Any], str]:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "+++":
         raise ContentError(f"{where}: must start with a line '+++' (TOML front matter)")
     for i in range(1, len(lines)):
         if lines[i].strip() == "+++":
             try:
-                meta = tomllib.loads("".join(lines[1:i]))
+                front = "".join(lines[1:i])
+                meta = toml.loads(front) if toml is not None else tomllib.loads(front)
             except tomllib.TOMLDecodeError as exc:
                 raise ContentError(f"{where}: front matter is not valid TOML ({exc})") from exc
             return meta, "".join(lines[i + 1 :])
     raise ContentError(f"{where}: front matter has no closing '+++' line")
 
 
-def parse_lesson(text: str, where: str) -> Lesson:
-    meta, body = split_front_matter(text, where)
+def parse_lesson(text: str, where: str, toml: TomlCache | None = None) -> Lesson:
+    meta, body = split_front_matter(text, where, toml)
     week = _req(meta, "week", int, where)
     if not 0 <= week <= 9:
         raise ContentError(f"{where}: field 'week' must be from 0 to 9, not {week}")
@@ -206,9 +212,9 @@ def parse_lesson(text: str, where: str) -> Lesson:
     )
 
 
-def parse_worksheets(text: str, where: str) -> dict[str, Worksheet]:
+def parse_worksheets(text: str, where: str, toml: TomlCache | None = None) -> dict[str, Worksheet]:
     try:
-        data = tomllib.loads(text)
+        data = toml.loads(text) if toml is not None else tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(f"{where}: not valid TOML ({exc})") from exc
     sheets = {}
@@ -244,14 +250,16 @@ def parse_worksheets(text: str, where: str) -> dict[str, Worksheet]:
     return sheets
 
 
-def load_course(lessons_dir: Path, track_ids: Iterable[str] | None = None) -> Course:
+def load_course(
+    lessons_dir: Path, track_ids: Iterable[str] | None = None, toml: TomlCache | None = None
+) -> Course:
     """Read every lesson and the worksheets; cross-check ids. Raises ContentError."""
     files = sorted(lessons_dir.glob("*.md"))
     if not files:
         raise ContentError(f"{lessons_dir}: no lesson files found")
-    lessons = [parse_lesson(f.read_text(encoding="utf-8"), f.name) for f in files]
+    lessons = [parse_lesson(f.read_text(encoding="utf-8"), f.name, toml) for f in files]
     sheets_file = lessons_dir / "worksheets.toml"
-    worksheets = parse_worksheets(sheets_file.read_text(encoding="utf-8"), sheets_file.name)
+    worksheets = parse_worksheets(sheets_file.read_text(encoding="utf-8"), sheets_file.name, toml)
     seen_slugs: set[str] = set()
     seen_weeks: set[int] = set()
     known_tracks = None if track_ids is None else set(track_ids)

@@ -14,6 +14,7 @@ from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.migrate import open_database
 from mindful_desktop.domain.content import ContentError, Course
+from mindful_desktop.domain.toml_cache import TomlCache
 from mindful_desktop.errors import BundledContentError
 from mindful_desktop.paths import AppPaths, assets_dir
 from mindful_desktop.services.checkins import CheckInService
@@ -31,14 +32,18 @@ if TYPE_CHECKING:
     from mindful_desktop.services.worksheets import WorksheetService
 
 
-def load_content() -> Course:
+def load_content(paths: AppPaths) -> Course:
+    """The bundled course, its parsed TOML kept in the data folder's cache between starts."""
+    toml = TomlCache(paths.cache_dir / "content.json")
     try:
-        return load_bundled_course(assets_dir())
+        course = load_bundled_course(assets_dir(), toml)
     except (ContentError, OSError) as exc:
         raise BundledContentError(
             f"A lesson file that comes with the app can't be read: {exc}. Reinstalling "
             "Mindful Desktop should fix this; your journal is untouched."
         ) from exc
+    toml.save()
+    return course
 
 
 class AppContext:
@@ -59,7 +64,7 @@ class AppContext:
 
     @classmethod
     def open(cls, paths: AppPaths, clock: Clock = system_clock) -> AppContext:
-        content = load_content()
+        content = load_content(paths)
         return cls(paths, open_database(paths), content, clock)
 
     def _link(self) -> None:

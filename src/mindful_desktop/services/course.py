@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -24,22 +25,25 @@ from mindful_desktop.domain.content import (
 # For a range of days: {day: {track_id: sessions logged}}. The practice log supplies it.
 PracticeCounter = Callable[[dt.date, dt.date], dict[dt.date, dict[str, int]]]
 
+if TYPE_CHECKING:
+    from mindful_desktop.domain.toml_cache import TomlCache
+
 
 def no_practice_log(_start: dt.date, _end: dt.date) -> dict[dt.date, dict[str, int]]:
     return {}
 
 
-def bundled_track_ids(audio_dir: Path) -> list[str]:
+def bundled_track_ids(audio_dir: Path, toml: TomlCache | None = None) -> list[str]:
     """Ids of the bundled practices, from the scripts they are rendered from."""
     ids = []
     for script in sorted((audio_dir / "scripts").glob("*.txt")):
-        meta, _ = split_front_matter(script.read_text(encoding="utf-8"), script.name)
+        meta, _ = split_front_matter(script.read_text(encoding="utf-8"), script.name, toml)
         ids.append(str(meta["id"]))
     return ids
 
 
-def load_bundled_course(assets: Path) -> Course:
-    return load_course(assets / "lessons", bundled_track_ids(assets / "audio"))
+def load_bundled_course(assets: Path, toml: TomlCache | None = None) -> Course:
+    return load_course(assets / "lessons", bundled_track_ids(assets / "audio", toml), toml)
 
 
 @dataclass(frozen=True)

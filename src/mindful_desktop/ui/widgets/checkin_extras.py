@@ -41,7 +41,9 @@ class CheckInExtras(QWidget):
         panel = QVBoxLayout(self.panel)
         panel.setContentsMargins(0, 0, 0, 0)
         panel.setSpacing(6)
-        panel.addWidget(static_label("Any of these words fit? Choose as many as you like.", "Muted"))
+        panel.addWidget(
+            static_label("Any of these words fit? Choose as many as you like.", "Muted")
+        )
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(6)
