@@ -5,14 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mindful_desktop.paths import AppPaths
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.ui.main_window import MainWindow
+from mindful_desktop.ui.theme import apply_theme
 from tests.conftest import FakeClock
 
 Prepare = Callable[[AppContext], None]
+
+
+@pytest.fixture
+def themed(qapp: QApplication) -> Iterator[None]:
+    """The app's style, palette and style sheet, as a person sees them (sizes depend on it)."""
+    font, palette = qapp.font(), qapp.palette()
+    apply_theme(qapp, "light")
+    yield
+    qapp.setStyleSheet("")
+    qapp.setFont(font)
+    qapp.setPalette(palette)
 
 
 @pytest.fixture

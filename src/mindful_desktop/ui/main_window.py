@@ -13,8 +13,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QListWidget,
@@ -31,7 +32,7 @@ from mindful_desktop import APP_NAME, __version__
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.texts import DISCLAIMER, PRIVACY
-from mindful_desktop.ui.navigator import Navigator
+from mindful_desktop.ui.navigator import CRISIS_SHORTCUT, Navigator
 from mindful_desktop.ui.widgets.common import Card, Page, label, static_label
 from mindful_desktop.ui.widgets.lazy_page import LazyPage
 
@@ -194,6 +195,10 @@ class MainWindow(QMainWindow):
         self.nav.crisisRequested.connect(self.show_crisis)
         ctx.practice.sessionLogged.connect(self._ask_what_was_noticed)
         self._build_menus()
+        # Crisis support from anywhere in the app, a dialog included.
+        crisis_key = QShortcut(QKeySequence(CRISIS_SHORTCUT), self)
+        crisis_key.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        crisis_key.activated.connect(self.nav.show_crisis)
 
     # --- pages --------------------------------------------------------------------------------
 
@@ -277,11 +282,21 @@ class MainWindow(QMainWindow):
     ) -> CrisisDialog:
         from mindful_desktop.ui.dialogs.crisis import CrisisDialog
 
-        dialog = CrisisDialog(self.ctx.crisis, from_questionnaire, over or self)
+        # Over the dialog that is open, if one is: a dialog blocks the window behind it.
+        over = over or self._open_dialog() or self
+        dialog = CrisisDialog(self.ctx.crisis, from_questionnaire, over)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.editContactsRequested.connect(lambda: self.show_page("settings"))
         dialog.open()
         return dialog
+
+    def _open_dialog(self) -> QWidget | None:
+        """The modal dialog of this window that has the keyboard now, if one is open."""
+        modal = QApplication.activeModalWidget()
+        owner = modal
+        while owner is not None and owner is not self:
+            owner = owner.parentWidget()
+        return modal if owner is self else None
 
     def open_worksheet(self, worksheet_id: str) -> WorksheetDialog:
         from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog

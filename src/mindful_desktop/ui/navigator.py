@@ -3,7 +3,10 @@ a page or the crisis screen here, and the window (its one subscriber) carries th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+CRISIS_SHORTCUT = "Ctrl+Shift+H"  # "help now": opens Crisis support from anywhere
 
 
 class Navigator(QObject):
@@ -13,6 +16,17 @@ class Navigator(QObject):
     practiceRequested = Signal(str)  # track id: open Practice and play it
     questionnaireRequested = Signal(str)  # instrument id
     crisisRequested = Signal()
+
+    @staticmethod
+    def of(widget: QWidget) -> Navigator | None:
+        """The navigator of the window `widget` belongs to (dialogs included), if any."""
+        current: QWidget | None = widget
+        while current is not None:
+            nav = current.findChild(Navigator, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if nav is not None:
+                return nav
+            current = current.parentWidget()
+        return None
 
     def show_page(self, key: str) -> None:
         self.pageRequested.emit(key)

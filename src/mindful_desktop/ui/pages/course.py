@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,7 +21,8 @@ from mindful_desktop.domain.content import Lesson
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.course import CourseService
 from mindful_desktop.ui.models.rows import Row, RowsModel
-from mindful_desktop.ui.widgets.common import discard, label
+from mindful_desktop.ui.widgets.common import discard, label, side_width
+from mindful_desktop.ui.widgets.flow_layout import FlowLayout
 from mindful_desktop.ui.widgets.markdown_view import MarkdownView
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
 
@@ -28,7 +30,7 @@ SAVE_DELAY_MS = 800
 
 
 class FlowRow(QWidget):
-    """A row of buttons under a small heading; hidden when empty."""
+    """A row of buttons under a small heading, wrapping onto new lines; hidden when empty."""
 
     def __init__(self, heading: str) -> None:
         super().__init__()
@@ -36,8 +38,7 @@ class FlowRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(label(heading, "Muted"))
-        self.row = QHBoxLayout()
-        self.row.setSpacing(8)
+        self.row = FlowLayout()
         layout.addLayout(self.row)
         self.buttons: list[QPushButton] = []
 
@@ -54,7 +55,6 @@ class FlowRow(QWidget):
             button.clicked.connect(lambda _checked=False, run=action: run())
             self.row.addWidget(button)
             self.buttons.append(button)
-        self.row.addStretch(1)
         self.setVisible(bool(items))
 
 
@@ -111,6 +111,9 @@ class ReflectionBox(QWidget):
 class CoursePage(QWidget):
     openWorksheetRequested = Signal(str)
 
+    SIDE_WIDE, SIDE_NARROW = 300, 230  # the lesson list
+    MEASURE = 72  # characters a line: a comfortable measure for long reading
+
     def __init__(
         self,
         course: CourseService,
@@ -130,7 +133,8 @@ class CoursePage(QWidget):
         layout.setSpacing(0)
 
         side = QWidget()
-        side.setFixedWidth(300)
+        side.setFixedWidth(self.SIDE_WIDE)
+        self.side = side
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(28, 32, 12, 20)
         side_layout.setSpacing(10)
@@ -158,10 +162,11 @@ class CoursePage(QWidget):
         holder_layout = QHBoxLayout(holder)
         holder_layout.setContentsMargins(28, 32, 36, 32)
         column = QWidget()
-        column.setMaximumWidth(760)
+        self.reader_column = column
         self.column = QVBoxLayout(column)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(12)
+        holder_layout.addStretch(1)  # the column sits centred once it reaches its measure
         holder_layout.addWidget(column, 100)
         holder_layout.addStretch(1)
         self.reader_scroll.setWidget(holder)
@@ -206,6 +211,7 @@ class CoursePage(QWidget):
         self.column.addLayout(bottom)
         self.column.addStretch(1)
 
+        self._set_measure()
         course.changed.connect(self._refresh_list)
         self._refresh_list()
         self.show_lesson(course.current_lesson().slug)
@@ -336,6 +342,19 @@ class CoursePage(QWidget):
 
     def current_slug(self) -> str | None:
         return None if self._lesson is None else self._lesson.slug
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.side.setFixedWidth(side_width(self.width(), self.SIDE_WIDE, self.SIDE_NARROW))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._set_measure()
+
+    def _set_measure(self) -> None:
+        measure = self.body.fontMetrics().averageCharWidth() * self.MEASURE
+        self.reader_column.setMaximumWidth(measure)
 
     def hideEvent(self, event: object) -> None:  # noqa: N802
         for box in self.reflections:

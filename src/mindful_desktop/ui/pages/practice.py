@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -23,7 +24,7 @@ from mindful_desktop.errors import KnownError
 from mindful_desktop.services.listening import ListeningTracker, TimerLogger
 from mindful_desktop.services.practice import PracticeService
 from mindful_desktop.ui.models.rows import Row, RowsModel
-from mindful_desktop.ui.widgets.common import label
+from mindful_desktop.ui.widgets.common import label, side_width
 from mindful_desktop.ui.widgets.player_panel import PlayerPanel, weeks_text
 from mindful_desktop.ui.widgets.practice_log import LogPanel
 from mindful_desktop.ui.widgets.timer_panel import TimerPanel
@@ -53,6 +54,7 @@ class PracticePage(QWidget):
 
         side = QWidget()
         side.setFixedWidth(320)
+        self.side = side
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(28, 26, 12, 20)
         side_layout.setSpacing(10)
@@ -97,6 +99,10 @@ class PracticePage(QWidget):
         practice.changed.connect(self.refresh_library)
         tracker.trackChanged.connect(self._select_track)
         self.refresh_library()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.side.setFixedWidth(side_width(self.width(), 320, 250))
 
     def refresh_library(self) -> None:
         rows = []

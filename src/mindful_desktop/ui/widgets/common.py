@@ -31,6 +31,14 @@ def static_label(text: str, name: str | None = None, wrap: bool = True) -> QLabe
     return widget
 
 
+NARROW_PAGE = 900  # below this a page's side list narrows, leaving room to read
+
+
+def side_width(page_width: int, wide: int, narrow: int) -> int:
+    """Width of a page's side list (lessons, practices) for the page's width."""
+    return narrow if page_width < NARROW_PAGE else wide
+
+
 class Card(QFrame):
     """A rounded panel with an optional title; children go into `body`."""
 

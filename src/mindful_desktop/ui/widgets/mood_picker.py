@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QPushButton,
-    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,21 +43,22 @@ class MoodPicker(QWidget):
             self.buttons.append(button)
             row.addWidget(button)
         row.addStretch(1)
-        ends = QHBoxLayout()
+        # The end labels sit under the first and last buttons: their box is as wide as the
+        # row of buttons at most (a maximum, so it never makes the picker wider).
+        self._ends_box = QWidget()
+        ends = QHBoxLayout(self._ends_box)
+        ends.setContentsMargins(0, 0, 0, 0)
         self._low = static_label(f"{MOOD_MIN} · {MOOD_LOW_LABEL}", "Muted", wrap=False)
         self._high = static_label(f"{MOOD_MAX} · {MOOD_HIGH_LABEL}", "Muted", wrap=False)
-        self._gap = QSpacerItem(40, 0)
         ends.addWidget(self._low)
-        ends.addSpacerItem(self._gap)
-        ends.addWidget(self._high)
         ends.addStretch(1)
+        ends.addWidget(self._high)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(row)
-        layout.addLayout(ends)
+        layout.addWidget(self._ends_box)
         self.group.idToggled.connect(self._on_toggled)
-        self._ends = ends
 
     def _on_toggled(self, _id: int, checked: bool) -> None:
         if checked:
@@ -79,10 +79,7 @@ class MoodPicker(QWidget):
             self.buttons[value - MOOD_MIN].setChecked(True)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
-        # Line the end labels up under the first and last buttons.
         super().resizeEvent(event)  # type: ignore[arg-type]
         if self.buttons:
-            span = self.buttons[-1].geometry().right() - self.buttons[0].geometry().left()
-            gap = max(12, span - self._low.sizeHint().width() - self._high.sizeHint().width())
-            self._gap.changeSize(gap, 0)
-            self._ends.invalidate()
+            span = self.buttons[-1].geometry().right() - self.buttons[0].geometry().left() + 1
+            self._ends_box.setMaximumWidth(max(span, self._ends_box.minimumSizeHint().width()))

@@ -69,8 +69,11 @@ class PlayerPanel(Card):
             button.setEnabled(False)
             controls.addWidget(button)
         controls.addStretch(1)
-        controls.addWidget(label("Volume", "Muted", wrap=False))
-        controls.addWidget(self.volume)
+        # Volume has a row of its own, so the controls fit a narrow window.
+        loudness = QHBoxLayout()
+        loudness.addStretch(1)
+        loudness.addWidget(label("Volume", "Muted", wrap=False))
+        loudness.addWidget(self.volume)
         self.error = label("", "Error")
         self.error.hide()
         for widget in (self.title, self.description, self.caption):
@@ -78,6 +81,7 @@ class PlayerPanel(Card):
         self.body.addWidget(self.seek)
         self.body.addLayout(times)
         self.body.addLayout(controls)
+        self.body.addLayout(loudness)
         self.body.addWidget(self.error)
 
         self.play.clicked.connect(player.toggle)

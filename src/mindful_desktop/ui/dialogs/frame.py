@@ -1,0 +1,52 @@
+"""What every dialog shares: it fits the window it belongs to (its content scrolls instead of
+running off the screen), and it has a quiet way to Crisis support."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QDialog, QFrame, QPushButton, QScrollArea, QWidget
+
+from mindful_desktop.ui.navigator import CRISIS_SHORTCUT, Navigator
+
+MIN_SIZE = QSize(420, 320)
+
+
+def fit_to_window(dialog: QDialog, wanted: QSize) -> None:
+    """Size `dialog` as `wanted`, but never larger than its window (or, with none, the screen):
+    at 1024x640 a dialog must not reach past the window's edges."""
+    parent = dialog.parentWidget()
+    if parent is not None:
+        room = parent.window().size()
+    else:
+        screen = dialog.screen()
+        room = screen.availableGeometry().size() if screen is not None else wanted
+    room = room - QSize(40, 40)
+    size = wanted.boundedTo(room).expandedTo(MIN_SIZE)
+    dialog.resize(size)
+
+
+def vertical_scroll(content: QWidget) -> QScrollArea:
+    """A frameless scroll area that scrolls up and down only: its content wraps to its width."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(content)
+    return scroll
+
+
+def crisis_button(dialog: QWidget) -> QPushButton:
+    """A quiet "Crisis support" button that opens the crisis screen over this dialog. Hidden
+    when the dialog belongs to no app window (then there is nothing to open it with)."""
+    button = QPushButton("Crisis support")
+    button.setObjectName("Quiet")
+    button.setToolTip(
+        f"People and helplines to call if things feel like too much ({CRISIS_SHORTCUT})"
+    )
+    button.setAutoDefault(False)
+    nav = Navigator.of(dialog)
+    if nav is None:
+        button.hide()
+    else:
+        button.clicked.connect(nav.show_crisis)
+    return button

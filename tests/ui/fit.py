@@ -1,0 +1,48 @@
+"""What "fits" means, checked on real widgets: no visible horizontal scroll bar, and no
+word-wrapped label shorter than the height its text needs at its width."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
+
+SIZES = ((1024, 640), (1180, 780), (1280, 800), (1920, 1080))  # 1180x780: the first start
+
+
+def settle() -> None:
+    for _ in range(3):  # layouts that depend on other layouts take more than one pass
+        QApplication.processEvents()
+
+
+def _shown(widget: QWidget, top: QWidget) -> bool:
+    return widget.isVisibleTo(top) and widget.width() > 0
+
+
+def problems(top: QWidget, where: str) -> list[str]:
+    """Everything that doesn't fit inside `top`, as sentences naming the widget."""
+    found = []
+    for area in top.findChildren(QAbstractScrollArea):
+        if _shown(area, top) and area.horizontalScrollBar().isVisibleTo(top):
+            found.append(f"{where}: horizontal scroll bar on {_name(area)}")
+    for lab in top.findChildren(QLabel):
+        if not (_shown(lab, top) and lab.wordWrap() and lab.text()):
+            continue
+        need = lab.heightForWidth(lab.width())
+        if need > lab.height() + 1:
+            found.append(
+                f"{where}: label {lab.text()[:50]!r} is {lab.height()} px high at "
+                f"{lab.width()} px, needs {need}"
+            )
+    if top.minimumSizeHint().width() > top.width():
+        found.append(
+            f"{where}: needs {top.minimumSizeHint().width()} px of width, has {top.width()}"
+        )
+    return found
+
+
+def _name(widget: QWidget) -> str:
+    parent = widget.parentWidget()
+    chain = [type(widget).__name__]
+    while parent is not None and len(chain) < 4:
+        chain.append(type(parent).__name__)
+        parent = parent.parentWidget()
+    return " in ".join(chain)
