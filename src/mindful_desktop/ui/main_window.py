@@ -195,9 +195,9 @@ class MainWindow(QMainWindow):
         self.nav.crisisRequested.connect(self.show_crisis)
         ctx.practice.sessionLogged.connect(self._ask_what_was_noticed)
         self._build_menus()
-        # Crisis support from anywhere in the app, a dialog included.
+        # Crisis support from anywhere in the window; every dialog has the same shortcut
+        # (ui/dialogs/frame.py), since a modal dialog blocks this one.
         crisis_key = QShortcut(QKeySequence(CRISIS_SHORTCUT), self)
-        crisis_key.setContext(Qt.ShortcutContext.ApplicationShortcut)
         crisis_key.activated.connect(self.nav.show_crisis)
 
     # --- pages --------------------------------------------------------------------------------

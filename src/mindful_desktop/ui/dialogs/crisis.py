@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from mindful_desktop.domain.crisis import (
     ScreenEntry,
 )
 from mindful_desktop.services.crisis import CrisisService
+from mindful_desktop.ui.dialogs.frame import fit_to_window, vertical_scroll
 from mindful_desktop.ui.widgets.common import Card, label
 
 
@@ -58,12 +57,9 @@ class CrisisDialog(QDialog):
         super().__init__(parent)
         self._crisis = crisis
         self.setWindowTitle("Crisis support")
-        self.resize(720, 720)
+        fit_to_window(self, QSize(720, 720))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 12)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         holder = QWidget()
         self.column = QVBoxLayout(holder)
         self.column.setContentsMargins(32, 26, 32, 16)
@@ -79,8 +75,7 @@ class CrisisDialog(QDialog):
             self.add_hint = label(CRISIS_ADD_CONTACTS, "Muted")
             self.column.addWidget(self.add_hint)
         self.column.addStretch(1)
-        scroll.setWidget(holder)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(vertical_scroll(holder), 1)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(32, 0, 32, 0)
         if from_questionnaire:

@@ -4,6 +4,7 @@ running off the screen), and it has a quiet way to Crisis support."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFrame, QPushButton, QScrollArea, QWidget
 
 from mindful_desktop.ui.navigator import CRISIS_SHORTCUT, Navigator
@@ -36,7 +37,8 @@ def vertical_scroll(content: QWidget) -> QScrollArea:
 
 
 def crisis_button(dialog: QWidget) -> QPushButton:
-    """A quiet "Crisis support" button that opens the crisis screen over this dialog. Hidden
+    """A quiet "Crisis support" button that opens the crisis screen over this dialog, and the
+    crisis shortcut inside it (a modal dialog blocks the main window's own shortcut). Hidden
     when the dialog belongs to no app window (then there is nothing to open it with)."""
     button = QPushButton("Crisis support")
     button.setObjectName("Quiet")
@@ -49,4 +51,6 @@ def crisis_button(dialog: QWidget) -> QPushButton:
         button.hide()
     else:
         button.clicked.connect(nav.show_crisis)
+        shortcut = QShortcut(QKeySequence(CRISIS_SHORTCUT), dialog)
+        shortcut.activated.connect(nav.show_crisis)
     return button

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from mindful_desktop.domain.practice import MAX_MANUAL_MINUTES
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.practice import PracticeService, SessionView
+from mindful_desktop.ui.dialogs.frame import crisis_button
 from mindful_desktop.ui.widgets.common import label
 
 
@@ -56,6 +57,7 @@ class NoticeDialog(QDialog):
         self.save_button = buttons.addButton("Save note", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("Primary")
         self.skip_button = buttons.addButton("Skip", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(crisis_button(self), QDialogButtonBox.ButtonRole.HelpRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -130,6 +132,7 @@ class ManualEntryDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.addButton(crisis_button(self), QDialogButtonBox.ButtonRole.HelpRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from mindful_desktop.domain.instruments import (
 )
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.questionnaires import QuestionnaireService, ResultView
+from mindful_desktop.ui.dialogs.frame import crisis_button, fit_to_window, vertical_scroll
 from mindful_desktop.ui.widgets.common import Card, label
 
 
@@ -42,7 +41,7 @@ class QuestionnaireDialog(QDialog):
         self.saved: ResultView | None = None
         self._crisis_shown = False
         self.setWindowTitle(self.instrument.name)
-        self.resize(900, 760)
+        fit_to_window(self, QSize(900, 760))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 12)
         self.stack = QStackedWidget()
@@ -56,6 +55,7 @@ class QuestionnaireDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(32, 0, 32, 0)
         self.progress = label("", "Muted")
+        buttons.addWidget(crisis_button(self))
         buttons.addWidget(self.progress, 1)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.reject)
@@ -69,9 +69,6 @@ class QuestionnaireDialog(QDialog):
         self._update()
 
     def _build_form(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(32, 26, 32, 16)
@@ -118,8 +115,7 @@ class QuestionnaireDialog(QDialog):
             column.addWidget(card)
         column.addWidget(label(ATTRIBUTION, "Muted"))
         column.addStretch(1)
-        scroll.setWidget(holder)
-        return scroll
+        return vertical_scroll(holder)
 
     def answers(self) -> list[int | None]:
         return [g.checkedId() if g.checkedId() >= 0 else None for g in self.groups]

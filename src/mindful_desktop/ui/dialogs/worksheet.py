@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, QSize, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.worksheets import EntryView, WorksheetService
+from mindful_desktop.ui.dialogs.frame import crisis_button, fit_to_window, vertical_scroll
 from mindful_desktop.ui.models.rows import Row, RowsModel
 from mindful_desktop.ui.widgets.common import label
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
@@ -41,7 +41,7 @@ class WorksheetDialog(QDialog):
         self._loading = False
         self._dirty = False
         self.setWindowTitle(self.sheet.title)
-        self.resize(860, 680)
+        fit_to_window(self, QSize(860, 680))
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(28, 24, 28, 18)
@@ -98,15 +98,12 @@ class WorksheetDialog(QDialog):
             editor.setAccessibleName(field.label)
             self.editors[field.id] = editor
             self.form.addRow(field.label, editor)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(form_host)
-        body.addWidget(scroll, 1)
+        body.addWidget(vertical_scroll(form_host), 1)
         outer.addLayout(body, 1)
 
         footer = QHBoxLayout()
         self.status = label("", "Muted")
+        footer.addWidget(crisis_button(self))
         footer.addWidget(self.status, 1)
         if self.calendar:
             self.delete_button = QPushButton("Delete this entry")

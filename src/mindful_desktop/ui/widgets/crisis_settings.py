@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.crisis import ContactView, CrisisService
+from mindful_desktop.ui.dialogs.frame import crisis_button
 from mindful_desktop.ui.models.rows import Row, RowsModel
 from mindful_desktop.ui.widgets.common import Card, label
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
@@ -52,6 +53,7 @@ class ContactDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.addButton(crisis_button(self), QDialogButtonBox.ButtonRole.HelpRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
