@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
 
-SIZES = ((1024, 640), (1180, 780), (1280, 800), (1920, 1080))  # 1180x780: the first start
+# Logical sizes: 1180x780 is the first start; 1024x640 is also a 1536x960 screen at 150 % and
+# 1280x720 a 1920x1080 screen at 150 % (Qt lays out in logical pixels, so scaling is a size).
+SIZES = ((1024, 640), (1180, 780), (1280, 720), (1280, 800), (1920, 1080))
 
 
 def settle() -> None:

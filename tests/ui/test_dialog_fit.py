@@ -14,8 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from mindful_desktop.ui.dialogs.crisis import CrisisDialog
 from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog
+from mindful_desktop.ui.dialogs.shortcuts import ShortcutsDialog
 from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
 from mindful_desktop.ui.main_window import MainWindow
+from mindful_desktop.ui.menus import shortcut_rows
 from mindful_desktop.ui.widgets.crisis_settings import ContactDialog
 from tests.ui.fit import SIZES, problems, settle
 
@@ -38,6 +40,7 @@ MAKERS: dict[str, DialogMaker] = {
         w.ctx.practice, w.ctx.practice.today(), parent=w
     ),
     "crisis contact": lambda w: ContactDialog(w.ctx.crisis, None, w),
+    "keyboard shortcuts": lambda w: ShortcutsDialog(shortcut_rows(w), w),
 }
 
 

@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -21,18 +21,17 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from mindful_desktop import APP_NAME, __version__
+from mindful_desktop import APP_NAME
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.context import AppContext
-from mindful_desktop.texts import DISCLAIMER, PRIVACY
-from mindful_desktop.ui.navigator import CRISIS_SHORTCUT, Navigator
+from mindful_desktop.ui.menus import build_menus
+from mindful_desktop.ui.navigator import Navigator
 from mindful_desktop.ui.widgets.common import Card, Page, label, static_label
 from mindful_desktop.ui.widgets.lazy_page import LazyPage
 
@@ -194,11 +193,7 @@ class MainWindow(QMainWindow):
         self.nav.questionnaireRequested.connect(self.take_questionnaire)
         self.nav.crisisRequested.connect(self.show_crisis)
         ctx.practice.sessionLogged.connect(self._ask_what_was_noticed)
-        self._build_menus()
-        # Crisis support from anywhere in the window; every dialog has the same shortcut
-        # (ui/dialogs/frame.py), since a modal dialog blocks this one.
-        crisis_key = QShortcut(QKeySequence(CRISIS_SHORTCUT), self)
-        crisis_key.activated.connect(self.nav.show_crisis)
+        build_menus(self)
 
     # --- pages --------------------------------------------------------------------------------
 
@@ -214,33 +209,6 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> str:
         return KEYS[self.stack.currentIndex()]
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        export = QAction("&Export your data…", self)
-        export.triggered.connect(self._export)
-        file_menu.addAction(export)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        go_menu = self.menuBar().addMenu("&Go")
-        for row, spec in enumerate(PAGES):
-            action = QAction(spec.title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
-            go_menu.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
-        crisis = QAction("&Crisis support…", self)
-        crisis.triggered.connect(self.nav.show_crisis)
-        help_menu.addAction(crisis)
-        help_menu.addSeparator()
-        welcome = QAction("Show the &welcome again", self)
-        welcome.triggered.connect(self.show_welcome)
-        help_menu.addAction(welcome)
-        about = QAction("&About Mindful Desktop", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
 
     # --- navigation intents -------------------------------------------------------------------
 
@@ -332,20 +300,12 @@ class MainWindow(QMainWindow):
                 dialog.raise_()
                 dialog.activateWindow()
 
-    def _export(self) -> None:
+    def export_data(self) -> None:
         page = self.page("settings")
         self.show_page("settings")
         export = getattr(page, "export", None)
         if export is not None:
             export()
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3><p>{DISCLAIMER}</p><p>{PRIVACY}</p>"
-            f"<p>Your data folder: {self.ctx.paths.data_dir}</p>",
-        )
 
     # --- where the window was left ------------------------------------------------------------
 

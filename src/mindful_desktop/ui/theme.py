@@ -38,6 +38,7 @@ QPushButton#Quiet { border: none; background: transparent; color: palette(placeh
                     text-align: left; padding: 6px 16px; }
 QPushButton#Quiet:hover { color: palette(link); }
 QLabel#BigNumber { font-size: 34px; font-weight: 600; }
+QLabel#ShortcutKeys { font-weight: 600; }
 QLabel#CrisisNumber { font-size: 18px; font-weight: 700; color: palette(link); }
 QFrame#Note { background: palette(alternate-base); border: 1px solid palette(mid);
               border-left: 4px solid palette(highlight); border-radius: 10px; }

@@ -75,7 +75,7 @@ class CrisisDialog(QDialog):
             self.add_hint = label(CRISIS_ADD_CONTACTS, "Muted")
             self.column.addWidget(self.add_hint)
         self.column.addStretch(1)
-        outer.addWidget(vertical_scroll(holder), 1)
+        outer.addWidget(vertical_scroll(holder, self.windowTitle()), 1)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(32, 0, 32, 0)
         if from_questionnaire:

@@ -26,9 +26,11 @@ def fit_to_window(dialog: QDialog, wanted: QSize) -> None:
     dialog.resize(size)
 
 
-def vertical_scroll(content: QWidget) -> QScrollArea:
-    """A frameless scroll area that scrolls up and down only: its content wraps to its width."""
+def vertical_scroll(content: QWidget, name: str) -> QScrollArea:
+    """A frameless scroll area that scrolls up and down only: its content wraps to its width.
+    It takes focus so the keyboard can scroll it; `name` is what a screen reader says then."""
     scroll = QScrollArea()
+    scroll.setAccessibleName(name)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -115,7 +115,7 @@ class QuestionnaireDialog(QDialog):
             column.addWidget(card)
         column.addWidget(label(ATTRIBUTION, "Muted"))
         column.addStretch(1)
-        return vertical_scroll(holder)
+        return vertical_scroll(holder, "Questions")
 
     def answers(self) -> list[int | None]:
         return [g.checkedId() if g.checkedId() >= 0 else None for g in self.groups]

@@ -33,7 +33,7 @@ class WelcomeDialog(QDialog):
         where.setAccessibleName("Your data folder")
         layout.addWidget(where)
         layout.addStretch(1)
-        outer.addWidget(vertical_scroll(holder), 1)
+        outer.addWidget(vertical_scroll(holder, self.windowTitle()), 1)
         buttons = QDialogButtonBox()
         buttons.setContentsMargins(32, 0, 32, 0)
         buttons.addButton(crisis_button(self), QDialogButtonBox.ButtonRole.HelpRole)

@@ -98,7 +98,7 @@ class WorksheetDialog(QDialog):
             editor.setAccessibleName(field.label)
             self.editors[field.id] = editor
             self.form.addRow(field.label, editor)
-        body.addWidget(vertical_scroll(form_host), 1)
+        body.addWidget(vertical_scroll(form_host, self.windowTitle()), 1)
         outer.addLayout(body, 1)
 
         footer = QHBoxLayout()

@@ -81,6 +81,7 @@ class PracticePage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName("Player and practice log")
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(20, 26, 36, 26)

@@ -62,6 +62,7 @@ class Page(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName(title)  # the page takes focus to scroll; this is what is read
         outer = QWidget()
         outer_layout = QHBoxLayout(outer)
         outer_layout.setContentsMargins(40, 26, 40, 26)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from mindful_desktop.ui.models.rows import Row, RowsModel
@@ -63,10 +63,10 @@ class TwoLineDelegate(QStyledItemDelegate):
         text_rect = inner.adjusted(_MARK, 0, 0, 0)
         painter.setFont(small)
         painter.setPen(muted)
-        small_h = QFontMetrics(small).height()
+        small_h = _wrapped_height(small, text_rect.width(), row.text)
         painter.drawText(
             QRect(text_rect.left(), text_rect.top(), text_rect.width(), small_h),
-            Qt.AlignmentFlag.AlignLeft,
+            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
             row.text,
         )
         painter.setFont(title_font)
@@ -85,9 +85,21 @@ class TwoLineDelegate(QStyledItemDelegate):
         if not isinstance(row, Row):
             return super().sizeHint(option, index)
         font = option.font
+        small = type(font)(font)
+        small.setPointSizeF(font.pointSizeF() * 0.9)
+        title_font = type(font)(font)
+        title_font.setBold(row.bold)
         width = max(100, self._view.viewport().width()) - 2 * _PAD - _MARK
-        metrics = QFontMetrics(font)
-        detail_h = metrics.boundingRect(
-            QRect(0, 0, width, 1000), int(Qt.TextFlag.TextWordWrap), row.detail
-        ).height()
-        return QSize(0, metrics.height() + detail_h + 16)
+        # Both lines wrap: a narrow list ("weeks 3, 4, 5, 6, 7, 8") must not cut words off.
+        small_h = _wrapped_height(small, width, row.text)
+        detail_h = _wrapped_height(title_font, width, row.detail)
+        return QSize(0, small_h + detail_h + 16)
+
+
+def _wrapped_height(font: QFont, width: int, text: str) -> int:
+    metrics = QFontMetrics(font)
+    if not text:
+        return metrics.height()
+    return metrics.boundingRect(
+        QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text
+    ).height()
