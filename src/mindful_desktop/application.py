@@ -13,6 +13,8 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -139,6 +141,8 @@ class Application(QObject):
         if self.guard is not None:
             self.guard.listen()
         self._warm_up()
+        if self.ctx is not None:
+            self.ctx.backups.start_daily()  # today's backup, in a worker thread
 
     def _warm_up(self) -> None:
         from mindful_desktop.db.database import warm_up
@@ -155,6 +159,7 @@ class Application(QObject):
         ctx = AppContext.open(self.paths, self.clock)
         self.ctx = ctx
         ctx.settings.changed.connect(self._on_setting)
+        ctx.backups.restoreRequested.connect(self.restore)
         dark = apply_base_theme(self.qt, ctx.settings.get("theme"))
         window = MainWindow(ctx)
         apply_style_sheet(self.qt, dark)  # once, over the built window (see theme.py)
@@ -187,17 +192,52 @@ class Application(QObject):
             self.ctx = None
         return logged
 
-    def reopen(self) -> None:
-        """Close the journal and open it again (after a restore swaps the file)."""
+    def reopen(self, while_closed: Callable[[], None] | None = None) -> None:
+        """Close the journal, run `while_closed` (a restore swaps the file), open it again."""
         quit_on_close = self.qt.quitOnLastWindowClosed()
         self.qt.setQuitOnLastWindowClosed(False)
         try:
             self.close()
-            self.open()
+            try:
+                if while_closed is not None:
+                    while_closed()
+            finally:
+                self.open()
         finally:
             self.qt.setQuitOnLastWindowClosed(quit_on_close)
         if self.guard is not None and self.window is not None:
             self.guard.activationRequested.connect(self.window.bring_to_front)
+
+    def restore(self, source: object) -> str:
+        """Settings → Backups → Restore: swap the journal for `source` (a BackupInfo or a
+        path) and reopen it in this window. Returns, and shows, what happened."""
+        from mindful_desktop.db.backup import BackupInfo
+        from mindful_desktop.db.restore import restore_backup
+
+        path = source.path if isinstance(source, BackupInfo) else Path(str(source))
+        outcome: list[str] = []
+
+        def swap() -> None:
+            try:
+                before = restore_backup(self.paths, path)
+            except KnownError as exc:
+                outcome.append(exc.message)
+                return
+            kept = (
+                f" Your journal as it was a moment ago is kept as a backup too "
+                f"({before.path.name}), in case you want it back."
+                if before is not None
+                else ""
+            )
+            outcome.append(f"Your journal is now the backup {path.name}, checked whole.{kept}")
+
+        self.reopen(swap)
+        text = outcome[0] if outcome else "Nothing was restored."
+        log.info("Restore from %s: %s", path.name, text)
+        if self.window is not None:
+            self.window.show_page("settings")
+            QMessageBox.information(self.window, "Restore", text)
+        return text
 
     def _on_setting(self, key: str) -> None:
         if key == "theme" and self.ctx is not None:
@@ -231,6 +271,8 @@ class Application(QObject):
         if self._stopped:
             return
         self._stopped = True
+        if self.ctx is not None:
+            self.ctx.backups.daily_on_close()  # the app was open since before today began
         try:
             self.close()
         except KnownError as exc:

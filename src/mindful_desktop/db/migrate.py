@@ -112,7 +112,7 @@ def open_database(paths: AppPaths) -> Database:
     head = head_revision()
     backup = None
     if state.revision is not None and state.revision != head:
-        backup = backup_database(db_path, paths.backups_dir, reason=f"before-{head[:12]}")
+        backup = backup_database(db_path, paths.backups_dir, "upgrade", detail=head[:12]).path
     db = Database(db_path, upgraded_from_backup=backup)
     try:
         if state.revision != head:

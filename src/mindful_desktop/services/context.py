@@ -25,6 +25,7 @@ from mindful_desktop.services.wellbeing import StayingWellService
 from mindful_desktop.settings import SettingsStore
 
 if TYPE_CHECKING:
+    from mindful_desktop.services.backups import BackupService
     from mindful_desktop.services.crisis import CrisisService
     from mindful_desktop.services.insights import InsightsService
     from mindful_desktop.services.journal import JournalService
@@ -99,6 +100,12 @@ class AppContext:
         return InsightsService(self.db, self.clock)
 
     @cached_property
+    def backups(self) -> BackupService:
+        from mindful_desktop.services.backups import BackupService
+
+        return BackupService(self.paths, self.clock)
+
+    @cached_property
     def playback(self) -> Playback:
         """The player, the silent timer and their loggers. Raises ImportError where
         QtMultimedia can't load; the Practice page explains that instead."""
@@ -121,4 +128,6 @@ class AppContext:
         self.finish_practice()
         if self.built("playback"):
             self.playback.release()
+        if self.built("backups"):
+            self.backups.wait()
         self.db.close()

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from mindful_desktop import __version__
-from mindful_desktop.db.backup import backup_database, list_backups
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.services.data import export_json
 from mindful_desktop.settings import OPTIONS
 from mindful_desktop.texts import DISCLAIMER, PRIVACY
+from mindful_desktop.ui.widgets.backups_card import BackupsCard
 from mindful_desktop.ui.widgets.common import Card, Page, label
 from mindful_desktop.ui.widgets.crisis_settings import CrisisSettingsCard
 
@@ -80,15 +80,17 @@ class SettingsPage(Page):
         data.body.addWidget(self.folder_label)
         row = QHBoxLayout()
         self.open_button = QPushButton("Open folder")
-        self.backup_button = QPushButton("Back up now")
         self.export_button = QPushButton("Export as JSON…")
-        for button in (self.open_button, self.backup_button, self.export_button):
+        for button in (self.open_button, self.export_button):
             row.addWidget(button)
         row.addStretch(1)
         data.body.addLayout(row)
-        self.data_status = label(self._backup_summary(), "Muted")
+        self.data_status = label("", "Muted")
+        self.data_status.hide()
         data.body.addWidget(self.data_status)
         self.add(data)
+        self.backups = BackupsCard(ctx.backups)
+        self.add(self.backups)
 
         about = Card("About")
         about.body.addWidget(label(f"Mindful Desktop {__version__}. Free and open software."))
@@ -96,7 +98,6 @@ class SettingsPage(Page):
         self.add(about)
 
         self.open_button.clicked.connect(self.open_folder)
-        self.backup_button.clicked.connect(self.back_up)
         self.export_button.clicked.connect(self.export)
         ctx.settings.changed.connect(self._show_value)
 
@@ -134,30 +135,15 @@ class SettingsPage(Page):
 
         return save
 
-    def _backup_summary(self) -> str:
-        backups = list_backups(self._ctx.paths.backups_dir)
-        if not backups:
-            return "No backups yet. A safety copy is also made before every upgrade."
-        newest = dt.datetime.fromtimestamp(backups[0].stat().st_mtime)
-        return f"{len(backups)} backup(s); the newest from {newest:%d %B %Y, %H:%M}."
-
     def _show(self, text: str, error: bool = False) -> None:
         self.data_status.setObjectName("Error" if error else "Status")
         self.data_status.style().unpolish(self.data_status)
         self.data_status.style().polish(self.data_status)
         self.data_status.setText(text)
+        self.data_status.setVisible(bool(text))
 
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._ctx.paths.data_dir)))
-
-    def back_up(self) -> Path | None:
-        try:
-            dest = backup_database(self._ctx.db.db_path, self._ctx.paths.backups_dir, "manual")
-        except KnownError as exc:
-            self._show(exc.message, error=True)
-            return None
-        self._show(f"Backed up and checked: {dest.name}")
-        return dest
 
     def export(self) -> Path | None:
         suggested = Path.home() / f"mindful-desktop-export-{dt.date.today():%Y-%m-%d}.json"
