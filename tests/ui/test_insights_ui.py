@@ -105,11 +105,17 @@ def test_ten_years_draw_every_chart_in_every_span(
     assert len(mood.dots.data) == len(data.mood(Span.DAYS_90).days)  # every day its own dot
 
 
-def test_page_reloads_when_shown_again(db: Database, make_page: MakePage, clock: FakeClock) -> None:
+def test_page_reloads_when_shown_again_after_a_change(
+    db: Database, make_page: MakePage, clock: FakeClock
+) -> None:
     page = make_page()
     assert page.mood.chart is None
     page.hide()
     _add_check_in(db, clock().date(), 4)
+    page.show()
+    assert page.mood.chart is None  # nothing said the journal changed: no reload
+    page.hide()
+    page.mark_stale()  # what InsightsService.changed does (wired in AppContext)
     page.show()
     assert page.mood.showing_chart
     assert "your first day" in page.mood_summary.text()

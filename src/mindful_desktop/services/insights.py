@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from sqlalchemy import func, select
 
 from mindful_desktop.clock import Clock, system_clock
@@ -207,7 +207,12 @@ def _month_bars(
 
 
 class InsightsService(QObject):
-    """Reads the journal with a few aggregate queries; the domain turns that into trends."""
+    """Reads the journal with a few aggregate queries; the domain turns that into trends.
+
+    `changed` is emitted when the journal's check-ins, practice or questionnaires change (the
+    links are made in `AppContext.insights`), so a page can reload only when it must."""
+
+    changed = Signal()
 
     def __init__(
         self, db: Database, clock: Clock = system_clock, parent: QObject | None = None

@@ -88,7 +88,9 @@ class InsightsPage(Page):
         )
         self._service = insights
         self._data: Insights | None = None
+        self._stale = True  # nothing loaded yet
         self._span = DEFAULT_SPAN
+        insights.changed.connect(self.mark_stale)
 
         # Choosing a span changes every chart over time (not the calendar, which has its year).
         self.range_bar = QWidget()
@@ -213,14 +215,27 @@ class InsightsPage(Page):
     def data(self) -> Insights | None:
         return self._data
 
+    @property
+    def stale(self) -> bool:
+        """Whether the journal changed (or the day turned) since the page last loaded it."""
+        return self._stale or self._data is None or self._data.today != self._service.today()
+
+    def mark_stale(self) -> None:
+        """Something Insights counts changed: reload now if showing, else on the next show."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not event.spontaneous():  # coming back to the page, not un-minimising the window
+        # Coming back to the page (not un-minimising the window), and only if data changed.
+        if not event.spontaneous() and self.stale:
             self.refresh()
 
     def refresh(self) -> None:
         """Read the journal again (new check-ins since last time appear) and redraw."""
         self._data = self._service.load()
+        self._stale = False
         self._render_spans()
         self._render_years()
 
