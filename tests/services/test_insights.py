@@ -428,3 +428,19 @@ def test_ten_years_are_drawn_as_monthly_totals(
     assert len(buckets) == len({d.replace(day=1) for d in data.mood_by_day})
     assert data.mood(Span.ALL).summary().startswith("You checked in on ")
     assert "since you started in" in data.mood(Span.ALL).summary()
+
+
+def test_weekly_and_monthly_summaries_name_what_the_chart_draws(
+    service: InsightsService, ten_years: dict[str, Any], today: dt.date
+) -> None:
+    data = service.load()
+    months = data.mood(Span.ALL).buckets()
+    first = next(iter(months))
+    text = data.mood(Span.ALL).summary()
+    assert "7-day" not in text
+    assert f"The monthly average was {months[first]:.1f}".removesuffix(".0") in text
+    assert f"in {first:%B %Y} and " in text
+    weekly = data.mood(Span.YEAR)
+    assert weekly.resolution.value == "week"
+    assert "The weekly average was " in weekly.summary() and "in the week of " in weekly.summary()
+    assert all(start.weekday() == 0 for start in weekly.buckets())

@@ -70,6 +70,8 @@ class MoodTrend:
             f"You checked in on {count(n, 'day')} {when}; your average mood was "
             f"{overall} out of 10."
         )
+        if self.resolution is not Resolution.DAY:
+            return text + self._bucket_sentence()
         if n > 1:
             text += (
                 f" The 7-day average was {one_decimal(self.averages[0])} on "
@@ -77,6 +79,23 @@ class MoodTrend:
                 f"{short_date(self.days[-1])}."
             )
         return text
+
+    def _bucket_sentence(self) -> str:
+        """The first and latest weekly or monthly average, as the chart draws them."""
+        buckets = self.buckets()
+        if len(buckets) < 2:
+            return ""
+        first, last = next(iter(buckets)), next(reversed(buckets))
+
+        def when(start: dt.date) -> str:
+            if self.resolution is Resolution.MONTH:
+                return f"{start:%B %Y}"
+            return f"the week of {short_date(start)}"
+
+        return (
+            f" The {self.resolution.adjective} average was {one_decimal(buckets[first])} in "
+            f"{when(first)} and {one_decimal(buckets[last])} in {when(last)}."
+        )
 
 
 @dataclass(frozen=True)

@@ -47,10 +47,10 @@ PRACTICE_NOTE = (
 MOOD_NOTES = {
     Resolution.DAY: "Each dot is one day's average check-in; the line is the average over seven "
     "days.",
-    Resolution.WEEK: "So many days are shown as weekly averages: each dot is one week's average "
-    "check-in, Monday to Sunday; weeks without a check-in are gaps.",
-    Resolution.MONTH: "So many days are shown as monthly averages: each dot is one month's "
-    "average check-in; months without a check-in are gaps.",
+    Resolution.WEEK: "Shown as weekly averages: each dot is one week's average check-in, "
+    "Monday to Sunday; a week without check-ins is a gap.",
+    Resolution.MONTH: "Shown as monthly averages: each dot is one month's average check-in; "
+    "a month without check-ins is a gap.",
 }
 MOOD_NOTE = MOOD_NOTES[Resolution.DAY]
 EARLIER = "A longer span above shows the earlier ones."
