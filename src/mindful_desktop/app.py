@@ -25,6 +25,7 @@ PURE_MODULES = (
     "mindful_desktop.domain.practice",
     "mindful_desktop.domain.staying_well",
     "mindful_desktop.domain.toml_cache",
+    "mindful_desktop.domain.words",
     "mindful_desktop.audio.catalog",
 )
 for _name in PURE_MODULES:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mindful_desktop import __version__
+from mindful_desktop.domain.words import count
 from mindful_desktop.errors import KnownError
 from mindful_desktop.paths import ENV_DATA_DIR, AppPaths
 
@@ -112,7 +113,8 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(
-        f"Added {n} invented check-ins, with practice, over {args.days} days to {db.db_path}",
+        f"Added {count(n, 'invented check-in')}, with practice, over "
+        f"{count(args.days, 'day')} to {db.db_path}",
         file=sys.stderr,
     )
     return 0

@@ -111,7 +111,7 @@ def test_nothing_logged_gives_empty_views_and_kind_words(
         start, end = data.window(span)
         assert end == today and start.weekday() == 0
         assert (end - start).days + 1 >= MIN_WINDOW_DAYS
-    assert data.mood(Span.DAYS_30).summary() == "No check-ins in the last 30 days."
+    assert data.mood(Span.DAYS_30).summary() == "No check-ins yet."
     assert data.questionnaire(GAD7, Span.ALL).change == ()
     comparison = data.comparison(Span.ALL)
     assert not comparison.enough and "aren't enough days yet" in comparison.sentence
@@ -137,7 +137,7 @@ def test_one_day_with_two_check_ins_is_their_mean(
     trend = data.mood(Span.DAYS_30)
     assert trend.days == (today,) and trend.means == (6.5,) and trend.averages == (6.5,)
     assert trend.summary() == (
-        "You checked in on 1 day in the last 30 days; your average mood was 6.5 out of 10."
+        "You checked in today, your first day; your average mood was 6.5 out of 10."
     )
     start, end = data.window(Span.ALL)
     assert end == today and (end - start).days + 1 >= MIN_WINDOW_DAYS
@@ -324,3 +324,123 @@ def test_new_check_ins_appear_on_the_next_load(
         session.add(CheckIn(created_at=at, updated_at=at, local_date=tomorrow, mood=7))
     data = service.load()
     assert data.today == tomorrow and data.mood(Span.DAYS_30).days == (tomorrow,)
+
+
+# --- honest spans: the words say how many days there really are -------------------------------
+
+
+@pytest.mark.parametrize("span", list(Span))
+def test_ten_days_say_ten_days_in_every_span(
+    db: Database, service: InsightsService, today: dt.date, span: Span
+) -> None:
+    fill(db, today, 10, seed=3)
+    data = service.load()
+    assert data.coverage(span).days == 10
+    sentences = [
+        data.mood(span).summary(),
+        data.practice(span).summary(),
+        data.questionnaire(PHQ9, span).summary(),
+    ]
+    for text in sentences:
+        assert "in your first 10 days" in text.lower(), text
+        assert "90 days" not in text and "last" not in text and "week" not in text, text
+
+
+def test_two_hundred_days_fill_the_short_spans_only(
+    db: Database, service: InsightsService, today: dt.date
+) -> None:
+    fill(db, today, 200, seed=5)
+    data = service.load()
+    assert "in the last 30 days" in data.mood(Span.DAYS_30).summary()
+    assert "in the last 90 days" in data.practice(Span.DAYS_90).summary().lower()
+    for span in (Span.YEAR, Span.ALL):
+        assert "in your first 200 days" in data.mood(span).summary()
+        weeks = data.practice(span)
+        per_week = round(weeks.minutes / (200 / 7))
+        assert weeks.summary().endswith(f"about {per_week:,} minutes a week.")
+    # Only the span's own days count in its totals, not the rest of its first week.
+    month = data.practice(Span.DAYS_30)
+    start = span_start(Span.DAYS_30, today)
+    assert start is not None
+    inside = {d: m for d, m in data.minutes_by_day.items() if d >= start}
+    assert month.days == len(inside) and month.minutes == pytest.approx(sum(inside.values()))
+    assert data.resolution(Span.DAYS_90).value == "day"
+    assert data.resolution(Span.ALL).value == "week"  # 200 days: weekly points
+
+
+def test_one_day_and_no_days_claim_no_span(
+    db: Database, service: InsightsService, clock: FakeClock, today: dt.date
+) -> None:
+    empty = service.load()
+    for span in Span:
+        assert empty.practice(span).summary() == "No practice logged yet."
+        assert empty.questionnaire(PHQ9, span).summary() == "No PHQ-9 totals yet."
+    fill(db, today, 1, seed=1)
+    data = service.load()
+    for span in Span:
+        assert (
+            data.questionnaire(PHQ9, span)
+            .summary()
+            .startswith("One PHQ-9 total today, your first day;")
+        )
+        practice = data.practice(span)
+        if not practice.empty:
+            assert practice.summary().startswith("Today, your first day, you practised for ")
+
+
+def test_plurals_in_the_words(db: Database, service: InsightsService, today: dt.date) -> None:
+    at = dt.datetime.combine(today, dt.time(8))
+    with db.session() as session:
+        session.add(
+            PracticeSession(
+                kind="manual",
+                practice_id="breath",
+                title="Breath",
+                started_at=at,
+                local_date=today,
+                minutes=1.0,
+                completed=True,
+            )
+        )
+    data = service.load()
+    assert data.practice(Span.DAYS_30).summary() == (
+        "Today, your first day, you practised for 1 minute."
+    )
+    assert data.year(today.year).day_text(today).endswith("you practised for 1 minute.")
+    assert data.year(today.year).summary().endswith("practised on 1 day.")
+
+
+def test_ten_years_are_drawn_as_monthly_totals(
+    service: InsightsService, ten_years: dict[str, Any], today: dt.date
+) -> None:
+    data = service.load()
+    assert data.resolution(Span.ALL).value == "month"
+    assert data.resolution(Span.YEAR).value == "week"
+    practice = data.practice(Span.ALL)
+    assert practice.unit == "month"
+    assert [b.start.day for b in practice.bars] == [1] * len(practice.bars)
+    assert sum(b.minutes for b in practice.bars) == pytest.approx(
+        sum(s["minutes"] for s in ten_years["sessions"])
+    )
+    assert all(0 < b.days_a_week <= 7 for b in practice.bars)
+    assert data.practice(Span.YEAR).unit == "week"
+    buckets = data.mood(Span.ALL).buckets()
+    assert len(buckets) == len({d.replace(day=1) for d in data.mood_by_day})
+    assert data.mood(Span.ALL).summary().startswith("You checked in on ")
+    assert "since you started in" in data.mood(Span.ALL).summary()
+
+
+def test_weekly_and_monthly_summaries_name_what_the_chart_draws(
+    service: InsightsService, ten_years: dict[str, Any], today: dt.date
+) -> None:
+    data = service.load()
+    months = data.mood(Span.ALL).buckets()
+    first = next(iter(months))
+    text = data.mood(Span.ALL).summary()
+    assert "7-day" not in text
+    assert f"The monthly average was {months[first]:.1f}".removesuffix(".0") in text
+    assert f"in {first:%B %Y} and " in text
+    weekly = data.mood(Span.YEAR)
+    assert weekly.resolution.value == "week"
+    assert "The weekly average was " in weekly.summary() and "in the week of " in weekly.summary()
+    assert all(start.weekday() == 0 for start in weekly.buckets())

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent, QPalette
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 
 from mindful_desktop.db.database import Database
@@ -68,7 +69,7 @@ def test_one_day_draws_one_dot(db: Database, make_page: MakePage, clock: FakeClo
     chart = page.mood.chart
     assert chart is not None
     assert len(chart.dots.data) == 1
-    assert chart.accessibleDescription().startswith("You checked in on 1 day in the last 90 days")
+    assert chart.accessibleDescription().startswith("You checked in today, your first day")
     assert page.practice_empty.isVisible() and page.scores_empty.isVisible()
 
 
@@ -89,18 +90,35 @@ def test_ten_years_draw_every_chart_in_every_span(
             assert chart.accessibleDescription()
     mood = page.mood.chart
     assert mood is not None
-    assert len(mood.dots.data) == len(page.data.mood_by_day)  # type: ignore[union-attr]
-    assert "since you started" in page.mood_summary.text()
+    data = page.data
+    assert data is not None
+    months = {d.replace(day=1) for d in data.mood_by_day}
+    assert len(mood.dots.data) == len(months)  # ten years read as monthly averages
+    assert mood.accessibleName() == "Chart: your mood, as monthly averages"
+    assert "since you started in" in page.mood_summary.text()
+    assert "monthly averages" in page.mood_summary.text()
+    assert page.minutes_heading.text() == "Minutes each month (monthly totals)"
+    page.range_buttons[Span.YEAR].click()
+    assert "weekly averages" in page.mood_summary.text()
+    assert page.minutes_heading.text() == "Minutes each week"
+    page.range_buttons[Span.DAYS_90].click()
+    assert len(mood.dots.data) == len(data.mood(Span.DAYS_90).days)  # every day its own dot
 
 
-def test_page_reloads_when_shown_again(db: Database, make_page: MakePage, clock: FakeClock) -> None:
+def test_page_reloads_when_shown_again_after_a_change(
+    db: Database, make_page: MakePage, clock: FakeClock
+) -> None:
     page = make_page()
     assert page.mood.chart is None
     page.hide()
     _add_check_in(db, clock().date(), 4)
     page.show()
+    assert page.mood.chart is None  # nothing said the journal changed: no reload
+    page.hide()
+    page.mark_stale()  # what InsightsService.changed does (wired in AppContext)
+    page.show()
     assert page.mood.showing_chart
-    assert "1 day" in page.mood_summary.text()
+    assert "your first day" in page.mood_summary.text()
 
 
 def test_comparison_shows_counts_and_never_claims_cause(
@@ -225,3 +243,18 @@ def test_wheel_over_a_chart_is_left_to_the_page(
     assert chart.view_box.viewRange() == before  # no zoom
     # Ignored, so Qt hands a real (spontaneous) wheel on to the scrolling page.
     assert not wheel.isAccepted()
+
+
+def test_a_ten_day_journal_claims_no_ninety_days(
+    db: Database, make_page: MakePage, clock: FakeClock
+) -> None:
+    fill(db, clock().date(), 10, seed=3)
+    page = make_page()
+    assert page.span is Span.DAYS_90
+    texts = [w.text() for w in page.findChildren(QLabel) if w.isVisible()]
+    texts += [c.accessibleDescription() for c in _charts(page)]
+    assert "in your first 10 days" in page.mood_summary.text()
+    assert "in your first 10 days" in page.practice_summary.text().lower()
+    for text in texts:
+        assert "90 days" not in text and not re.search(r"\bthese [\d,]+ ", text), text
+        assert "last" not in text.replace("at least", ""), text

@@ -112,3 +112,41 @@ def test_only_today_is_built_at_start(window: MainWindow) -> None:
     assert [key for key in ("course", "practice", "checkin", "journal", "insights",
             "settings") if window.is_built(key)] == []  # fmt: skip
     assert not window.ctx.built("playback") and not window.ctx.built("journal")
+
+
+def test_insights_reloads_on_show_only_after_a_change(
+    window: MainWindow, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = window.ctx
+    loads: list[int] = []
+    load = ctx.insights.load
+
+    def counted() -> object:
+        loads.append(1)
+        return load()
+
+    monkeypatch.setattr(ctx.insights, "load", counted)
+
+    def visit() -> int:
+        """Show Insights, then go back to Today (so it is hidden again)."""
+        window.show_page("insights")
+        window.show_page("today")
+        return len(loads)
+
+    assert visit() == 1
+    assert visit() == 1  # nothing changed: shown again without reading the journal
+    ctx.checkins.add(6)  # while hidden: only marked stale
+    assert len(loads) == 1
+    assert visit() == 2
+    ctx.practice.add_manual(clock().date(), "breath", "Breath", 10)
+    assert visit() == 3
+    ctx.questionnaires.submit("phq9", [0] * 9)
+    assert visit() == 4
+    assert visit() == 4
+    clock.advance(days=1)  # a new day moves every span
+    assert visit() == 5
+    window.show_page("insights")
+    ctx.checkins.add(3)  # while showing: redrawn at once
+    assert len(loads) == 6
+    data = window.page("insights").data  # type: ignore[attr-defined]
+    assert data is not None and len(data.mood_by_day) == 2

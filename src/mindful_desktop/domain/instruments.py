@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mindful_desktop.domain.words import count
+
 # Required with every display of either questionnaire (CONTENT.md, word for word).
 ATTRIBUTION = (
     "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, "
@@ -258,7 +260,7 @@ class ChangeSummary:
 
 
 def _points(n: int) -> str:
-    return "1 point" if n == 1 else f"{n} points"
+    return count(n, "point")
 
 
 def _previous_sentence(instrument: Instrument, change: Change) -> str:

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from mindful_desktop.domain.content import DAYS_GOAL
 from mindful_desktop.domain.mood import daily_means as _unsorted_daily_means
+from mindful_desktop.domain.words import count
 
 T = TypeVar("T")
 
@@ -205,7 +206,7 @@ class PracticeMoodComparison:
 
 
 def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
+    return count(n, "day")
 
 
 def practice_mood_comparison(

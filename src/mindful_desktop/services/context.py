@@ -97,7 +97,12 @@ class AppContext:
     def insights(self) -> InsightsService:
         from mindful_desktop.services.insights import InsightsService
 
-        return InsightsService(self.db, self.clock)
+        insights = InsightsService(self.db, self.clock)
+        # Built on first use, so linked here rather than in `_link`: Insights goes stale when
+        # anything it counts changes (the page reloads on its next show, not on every one).
+        for source in (self.checkins, self.practice, self.questionnaires):
+            source.changed.connect(insights.changed)
+        return insights
 
     @cached_property
     def backups(self) -> BackupService:

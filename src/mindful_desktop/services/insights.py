@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from sqlalchemy import func, select
 
 from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.models import CheckIn, PracticeSession, QuestionnaireResult
-from mindful_desktop.domain.content import DAYS_GOAL
-from mindful_desktop.domain.instruments import GAD7, PHQ9, Instrument, band, change_summary
-from mindful_desktop.domain.mood import mood_words
+from mindful_desktop.domain.coverage import Coverage
+from mindful_desktop.domain.instruments import GAD7, PHQ9, Instrument, change_summary
+from mindful_desktop.domain.series import Resolution, bucket_end, bucket_totals, resolution_for
 from mindful_desktop.domain.stats import (
     PracticeMoodComparison,
     Span,
-    WeekPractice,
-    YearCalendar,
     filter_span,
     monday_of,
     practice_mood_comparison,
@@ -28,192 +25,33 @@ from mindful_desktop.domain.stats import (
     weekly_practice,
     year_calendar,
 )
+from mindful_desktop.services.insight_views import (
+    DayDetail,
+    MoodTrend,
+    PracticeBar,
+    PracticeWeeks,
+    ScorePoint,
+    ScoreSeries,
+    YearView,
+)
+
+__all__ = [
+    "DEFAULT_SPAN",
+    "INSTRUMENTS",
+    "Insights",
+    "InsightsService",
+    "MoodTrend",
+    "PracticeWeeks",
+    "ScorePoint",
+    "ScoreSeries",
+    "YearView",
+]
 
 DEFAULT_SPAN = Span.DAYS_90
 MIN_WINDOW_DAYS = 14  # one lonely point at the edge of a one-day axis helps nobody
 INSTRUMENTS: tuple[Instrument, ...] = (PHQ9, GAD7)
 
 _DAY = dt.timedelta(days=1)
-
-
-def _date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _short_date(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def _count(n: int, one: str) -> str:
-    return f"1 {one}" if n == 1 else f"{n:,} {one}s"
-
-
-def _one_decimal(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
-
-
-def span_words(span: Span) -> str:
-    """'in the last 90 days', 'in the last year', 'since you started'."""
-    if span is Span.ALL:
-        return "since you started"
-    if span is Span.YEAR:
-        return "in the last year"
-    return f"in the last {span.days} days"
-
-
-# --- what the charts draw ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MoodTrend:
-    """Daily mood means in a span, with the 7-day trailing average on the same days."""
-
-    span: Span
-    days: tuple[dt.date, ...]
-    means: tuple[float, ...]
-    averages: tuple[float, ...]  # 7-day trailing average, computed over all history
-
-    @property
-    def empty(self) -> bool:
-        return not self.days
-
-    def summary(self) -> str:
-        when = span_words(self.span)
-        if self.empty:
-            return f"No check-ins {when}."
-        n = len(self.days)
-        overall = sum(self.means) / n
-        text = (
-            f"You checked in on {_count(n, 'day')} {when}; your average mood was "
-            f"{_one_decimal(overall)} out of 10."
-        )
-        if n > 1:
-            text += (
-                f" The 7-day average was {_one_decimal(self.averages[0])} on "
-                f"{_short_date(self.days[0])} and {_one_decimal(self.averages[-1])} on "
-                f"{_short_date(self.days[-1])}."
-            )
-        return text
-
-
-@dataclass(frozen=True)
-class ScorePoint:
-    day: dt.date
-    total: int
-
-
-@dataclass(frozen=True)
-class ScoreSeries:
-    """One questionnaire's totals in a span, oldest first, and what the newest one means."""
-
-    instrument: Instrument
-    span: Span
-    points: tuple[ScorePoint, ...]
-    change: tuple[str, ...]  # from domain.instruments.change_summary, over all history
-
-    @property
-    def empty(self) -> bool:
-        return not self.points
-
-    def summary(self) -> str:
-        name = self.instrument.name
-        if self.empty:
-            return f"No {name} totals {span_words(self.span)}."
-        last = self.points[-1]
-        b = band(self.instrument, last.total)
-        if len(self.points) == 1:
-            head = f"One {name} total {span_words(self.span)}"
-        else:
-            head = f"{len(self.points)} {name} totals {span_words(self.span)}"
-        return (
-            f"{head}; the latest, on {_short_date(last.day)}, is {last.total} out of "
-            f"{self.instrument.max_score}, in the range called \u201c{b.label}\u201d."
-        )
-
-
-@dataclass(frozen=True)
-class PracticeWeeks:
-    """Whole ISO weeks overlapping a span, oldest first; the last one may still be going on."""
-
-    span: Span
-    weeks: tuple[WeekPractice, ...]
-    today: dt.date
-
-    @property
-    def empty(self) -> bool:
-        return not any(w.days for w in self.weeks)
-
-    @property
-    def goal(self) -> int:
-        return DAYS_GOAL
-
-    def summary(self) -> str:
-        when = span_words(self.span)
-        if self.empty:
-            return f"No practice logged {when}."
-        minutes = sum(w.minutes for w in self.weeks)
-        days = sum(w.days for w in self.weeks)
-        per_week = minutes / len(self.weeks)
-        return (
-            f"Over these {_count(len(self.weeks), 'week')} you practised on "
-            f"{_count(days, 'day')}, {round(minutes):,} minutes in all: about "
-            f"{round(per_week):,} minutes a week."
-        )
-
-
-@dataclass(frozen=True)
-class DayDetail:
-    mood: float | None
-    check_ins: int
-    minutes: float
-    sessions: int
-
-
-@dataclass(frozen=True)
-class YearView:
-    """The year calendar from domain.stats, with words for each day and for the whole year."""
-
-    calendar: YearCalendar
-    today: dt.date
-    details: Mapping[dt.date, DayDetail] = field(repr=False)
-
-    @property
-    def year(self) -> int:
-        return self.calendar.year
-
-    def day_text(self, day: dt.date) -> str:
-        """What a day held, in a sentence: for tooltips and screen readers."""
-        head = f"{day:%A} {_date(day)}"
-        if day > self.today:
-            return f"{head}: still to come."
-        d = self.details.get(day)
-        if d is None:
-            return f"{head}: no check-in and no practice logged."
-        if d.mood is None:
-            mood = "no check-in"
-        else:
-            words = mood_words(round(d.mood))
-            mood = f"mood {_one_decimal(d.mood)} out of 10 ({words})"
-            if d.check_ins > 1:
-                mood += f", the average of {d.check_ins} check-ins"
-        if d.sessions:
-            practice = f"you practised for {_one_decimal(round(d.minutes, 1))} minutes"
-        else:
-            practice = "no practice logged"
-        return f"{head}: {mood}; {practice}."
-
-    def summary(self) -> str:
-        checked = sum(1 for d in self.calendar.days if d.mood is not None)
-        practised = sum(1 for d in self.calendar.days if d.practised)
-        if not checked and not practised:
-            return (
-                f"Nothing logged in {self.year} yet. Each day you check in or practise fills "
-                "in its square."
-            )
-        return (
-            f"In {self.year} you checked in on {_count(checked, 'day')} and practised on "
-            f"{_count(practised, 'day')}."
-        )
 
 
 # --- one load, many views ----------------------------------------------------------------------
@@ -262,19 +100,53 @@ class Insights:
         start = min(start, end - (MIN_WINDOW_DAYS - 1) * _DAY)
         return monday_of(start), end
 
+    def coverage(self, span: Span) -> Coverage:
+        """The days a span really covers, for its words ("in your first 10 days")."""
+        return Coverage(span, self.today, self.first_day)
+
+    def resolution(self, span: Span) -> Resolution:
+        """Days, weeks or months: how finely the span's window is drawn."""
+        start, end = self.window(span)
+        return resolution_for((end - start).days + 1)
+
     def mood(self, span: Span) -> MoodTrend:
         means = filter_span(self.mood_by_day, span, self.today)
         days = tuple(means)
+        averages = tuple(self.average_by_day[d] for d in days)
         return MoodTrend(
-            span, days, tuple(means.values()), tuple(self.average_by_day[d] for d in days)
+            span,
+            days,
+            tuple(means.values()),
+            averages,
+            self.coverage(span),
+            self.resolution(span),
         )
 
     def practice(self, span: Span) -> PracticeWeeks:
-        start, end = self.window(span)
-        sessions = ((d, m) for d, m in self.minutes_by_day.items() if start <= d <= end)
+        coverage = self.coverage(span)
         if not self.minutes_by_day:
-            return PracticeWeeks(span, (), self.today)
-        return PracticeWeeks(span, tuple(weekly_practice(sessions, start, end)), self.today)
+            return PracticeWeeks(span, (), self.today, coverage)
+        start, end = self.window(span)
+        shown = {d: m for d, m in self.minutes_by_day.items() if start <= d <= end}
+        weeks = tuple(weekly_practice(shown.items(), start, end))
+        in_span = filter_span(self.minutes_by_day, span, self.today)
+        if self.resolution(span) is Resolution.MONTH:
+            resolution, bars = Resolution.MONTH, _month_bars(shown, start, end)
+        else:
+            resolution = Resolution.WEEK
+            bars = tuple(
+                PracticeBar(w.monday, w.monday + 6 * _DAY, w.minutes, w.days) for w in weeks
+            )
+        return PracticeWeeks(
+            span,
+            weeks,
+            self.today,
+            coverage,
+            sum(in_span.values()),
+            len(in_span),
+            bars,
+            resolution,
+        )
 
     def questionnaire(self, instrument: Instrument, span: Span) -> ScoreSeries:
         every = self.scores.get(instrument.id, ())
@@ -286,7 +158,7 @@ class Insights:
             earlier = every[0].total if len(every) > 1 else None
             previous = every[-2].total if len(every) > 1 else None
             change = change_summary(instrument, earlier, previous, every[-1].total).sentences
-        return ScoreSeries(instrument, span, points, change)
+        return ScoreSeries(instrument, span, points, change, self.coverage(span))
 
     def comparison(self, span: Span) -> PracticeMoodComparison:
         """Mood on days with and without practice, in the span (domain.stats' own words)."""
@@ -318,8 +190,29 @@ class Insights:
         return YearView(year_calendar(year, moods, practised), self.today, details)
 
 
+def _month_bars(
+    minutes_by_day: dict[dt.date, float], start: dt.date, end: dt.date
+) -> tuple[PracticeBar, ...]:
+    """Monthly totals, and each month's average days a week over its days in the window;
+    months without practice are left out (gaps)."""
+    month = Resolution.MONTH
+    minutes = bucket_totals(minutes_by_day, month)
+    days = bucket_totals(dict.fromkeys(minutes_by_day, 1.0), month)
+    bars = []
+    for first, total in minutes.items():
+        last = bucket_end(first, month)
+        shown = (min(last, end) - max(first, start)).days + 1
+        bars.append(PracticeBar(first, last, total, days[first] * 7 / max(shown, 1)))
+    return tuple(bars)
+
+
 class InsightsService(QObject):
-    """Reads the journal with a few aggregate queries; the domain turns that into trends."""
+    """Reads the journal with a few aggregate queries; the domain turns that into trends.
+
+    `changed` is emitted when the journal's check-ins, practice or questionnaires change (the
+    links are made in `AppContext.insights`), so a page can reload only when it must."""
+
+    changed = Signal()
 
     def __init__(
         self, db: Database, clock: Clock = system_clock, parent: QObject | None = None

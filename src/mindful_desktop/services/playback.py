@@ -13,13 +13,14 @@ from PySide6.QtCore import QObject
 from mindful_desktop.audio.player import Player
 from mindful_desktop.audio.timer import MeditationTimer
 from mindful_desktop.clock import Clock, system_clock
+from mindful_desktop.domain.words import count
 from mindful_desktop.services.listening import ListeningTracker, TimerLogger
 from mindful_desktop.services.practice import PracticeService, SessionView
 
 
 def _minutes(minutes: float) -> str:
     whole = max(1, round(minutes))
-    return "1 minute" if whole == 1 else f"{whole} minutes"
+    return count(whole, "minute")
 
 
 class Playback(QObject):

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from mindful_desktop.domain.mood import MOOD_MAX, MOOD_MIN
+from mindful_desktop.domain.series import Resolution
 from mindful_desktop.domain.stats import TREND_WINDOW_DAYS, Span
 from mindful_desktop.services.insights import MoodTrend
 from mindful_desktop.ui.charts.base import ChartView, xs
@@ -50,13 +51,25 @@ class MoodChart(ChartView):
         self._span = trend.span
         self._few = len(trend.days) < TREND_WINDOW_DAYS
         self.style_items(self.colours)
-        x = xs(trend.days)
-        self.dots.setData(x=x, y=np.asarray(trend.means, dtype=float), size=_DOT_PX[trend.span])
+        if trend.resolution is Resolution.DAY:
+            x = xs(trend.days)
+            y = np.asarray(trend.averages, dtype=float)
+            self.dots.setData(x=x, y=np.asarray(trend.means, dtype=float), size=_DOT_PX[trend.span])
+            longest_gap = TREND_WINDOW_DAYS
+            name = "Chart: your mood, day by day, with the 7-day average"
+        else:
+            # Weekly or monthly averages: dots at each bucket's middle, joined by the line.
+            buckets = trend.buckets()
+            x = xs([trend.bucket_middle(start) for start in buckets])
+            y = np.fromiter(buckets.values(), dtype=float, count=len(buckets))
+            self.dots.setData(x=x, y=y, size=_DOT_PX[Span.YEAR])
+            longest_gap = 31 if trend.resolution is Resolution.MONTH else 7
+            name = f"Chart: your mood, as {trend.resolution.adjective} averages"
         # The line breaks where check-ins stop for longer than its window: no invented days.
         connect = np.ones(len(x), dtype=bool)
         if len(x) > 1:
-            connect[:-1] = np.diff(x) <= TREND_WINDOW_DAYS
-        self.line.setData(x=x, y=np.asarray(trend.averages, dtype=float), connect=connect)
+            connect[:-1] = np.diff(x) <= longest_gap
+        self.line.setData(x=x, y=y, connect=connect)
         self.set_window(*window)
-        self.setAccessibleName("Chart: your mood, day by day, with the 7-day average")
+        self.setAccessibleName(name)
         self.setAccessibleDescription(trend.summary())

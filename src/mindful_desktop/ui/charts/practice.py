@@ -1,4 +1,5 @@
-"""How much am I practising? Minutes per week, and days per week beside the course's six."""
+"""How much am I practising? Minutes per week (or month), and days a week beside the course's
+six; past two years each bar is a calendar month."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from mindful_desktop.domain.words import count
 from mindful_desktop.services.insights import PracticeWeeks
 from mindful_desktop.ui.charts.axes import day_x
 from mindful_desktop.ui.charts.base import ChartView, xs
@@ -16,13 +18,13 @@ from mindful_desktop.ui.charts.colours import ChartColours, with_alpha
 
 
 def _bar_edges(weeks: PracticeWeeks, window: tuple[dt.date, dt.date]) -> tuple[np.ndarray, ...]:
-    """Each week's bar runs Monday to Sunday, the current week only up to today."""
+    """Each bar runs over its week (Monday to Sunday) or month, the current one only up to
+    today."""
     start, end = day_x(window[0]), day_x(window[1])
-    mondays = xs([w.monday for w in weeks.weeks])
-    x0 = np.maximum(mondays, start) - 0.5
-    x1 = np.minimum(mondays + 6, end) + 0.5
+    x0 = np.maximum(xs([b.start for b in weeks.bars]), start) - 0.5
+    x1 = np.minimum(xs([b.end for b in weeks.bars]), end) + 0.5
     # Past a few years the bars are a pixel or two wide: gaps would only shimmer.
-    gap = np.minimum(0.6, (x1 - x0) * 0.1) if len(weeks.weeks) <= 120 else np.zeros(len(x0))
+    gap = np.minimum(0.6, (x1 - x0) * 0.1) if len(weeks.bars) <= 120 else np.zeros(len(x0))
     return x0 + gap, x1 - gap
 
 
@@ -48,7 +50,7 @@ class MinutesChart(_WeekBars):
         super().__init__(170, parent)
 
     def set_weeks(self, weeks: PracticeWeeks, window: tuple[dt.date, dt.date]) -> None:
-        minutes = np.fromiter((w.minutes for w in weeks.weeks), dtype=float)
+        minutes = np.fromiter((b.minutes for b in weeks.bars), dtype=float)
         top = float(minutes.max()) if len(minutes) else 0.0
         step = next((s for s in (15, 30, 60, 120, 180, 300, 600) if top / s <= 4), 1200)
         ceiling = max(step, step * np.ceil(top / step))
@@ -56,7 +58,10 @@ class MinutesChart(_WeekBars):
         self.set_y(-pad, ceiling + pad)
         self.set_left_ticks([(v, f"{v:g}") for v in np.arange(0, ceiling + 1, step)])
         self._set_bars(weeks, minutes, window)
-        self.setAccessibleName("Chart: minutes of practice each week")
+        if weeks.unit == "month":
+            self.setAccessibleName("Chart: minutes of practice each month (monthly totals)")
+        else:
+            self.setAccessibleName("Chart: minutes of practice each week")
         self.setAccessibleDescription(weeks.summary())
 
 
@@ -78,11 +83,16 @@ class DaysChart(_WeekBars):
         goal = weeks.goal
         self.aim.setData(x=[day_x(window[0]) - 0.5, day_x(window[1]) + 0.5], y=[goal, goal])
         self.set_right_ticks([(goal, f"suggested: {goal}")])
-        self._set_bars(weeks, np.fromiter((w.days for w in weeks.weeks), dtype=float), window)
+        days = np.fromiter((b.days_a_week for b in weeks.bars), dtype=float)
+        self._set_bars(weeks, days, window)
+        line = f"The dashed line marks the course's suggestion of {goal} days a week"
+        if weeks.unit == "month":
+            self.setAccessibleName("Chart: days you practised a week, as monthly averages")
+            self.setAccessibleDescription(f"{weeks.summary()} {line}.")
+            return
         met = sum(1 for w in weeks.weeks if w.met_goal)
         self.setAccessibleName("Chart: days you practised each week")
         self.setAccessibleDescription(
-            f"{weeks.summary()} The dashed line marks the course's suggestion of {goal} days "
-            f"a week; you practised on {goal} or more days in {met} of these "
-            f"{len(weeks.weeks)} weeks."
+            f"{weeks.summary()} {line}; you practised on {goal} or more days in "
+            f"{count(met, 'week')} {weeks.coverage.words()}."
         )

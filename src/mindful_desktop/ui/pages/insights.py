@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from functools import partial
-from typing import Generic, TypeVar
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -19,21 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from mindful_desktop.domain.instruments import ATTRIBUTION, SELF_MONITORING_NOTE, Instrument
-from mindful_desktop.domain.stats import PracticeMoodComparison, Span
-from mindful_desktop.services.insights import (
-    DEFAULT_SPAN,
-    INSTRUMENTS,
-    Insights,
-    InsightsService,
-    span_words,
-)
+from mindful_desktop.domain.series import Resolution
+from mindful_desktop.domain.stats import PracticeMoodComparison, Span, span_start
+from mindful_desktop.domain.words import count
+from mindful_desktop.services.insights import DEFAULT_SPAN, INSTRUMENTS, Insights, InsightsService
 from mindful_desktop.ui.charts.calendar import YearCalendarView
 from mindful_desktop.ui.charts.mood import MoodChart
 from mindful_desktop.ui.charts.practice import DaysChart, MinutesChart
 from mindful_desktop.ui.charts.scores import ScoreChart
+from mindful_desktop.ui.widgets.chart_slot import ChartSlot, heading
 from mindful_desktop.ui.widgets.common import Card, Page, label
-
-W = TypeVar("W", bound=QWidget)
 
 NO_DATA_MOOD = (
     "Your mood will show here after your first check-in on the Today page. There's no hurry."
@@ -51,7 +44,16 @@ PRACTICE_NOTE = (
     "The dashed line is the course's suggestion of six days a week. Every day you practise "
     "counts, and a quieter week is part of practising too."
 )
-MOOD_NOTE = "Each dot is one day's average check-in; the line is the average over seven days."
+MOOD_NOTES = {
+    Resolution.DAY: "Each dot is one day's average check-in; the line is the average over seven "
+    "days.",
+    Resolution.WEEK: "Shown as weekly averages: each dot is one week's average check-in, "
+    "Monday to Sunday; a week without check-ins is a gap.",
+    Resolution.MONTH: "Shown as monthly averages: each dot is one month's average check-in; "
+    "a month without check-ins is a gap.",
+}
+MOOD_NOTE = MOOD_NOTES[Resolution.DAY]
+EARLIER = "A longer span above shows the earlier ones."
 SCORES_NOTE = "Lower totals mean these problems bothered you less often."
 
 _ABOUT = {
@@ -71,43 +73,9 @@ QPushButton#RangeButton:checked { background: palette(highlight);
 """
 
 
-class ChartSlot(QWidget, Generic[W]):
-    """A chart, built the first time there is something to draw, or a kind sentence instead."""
-
-    def __init__(self, make: Callable[[], W], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._make = make
-        self.chart: W | None = None
-        self.empty = label("", "Muted")
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self.empty)
-
-    def show_empty(self, text: str) -> None:
-        self.empty.setText(text)
-        self.empty.show()
-        if self.chart is not None:
-            self.chart.hide()
-
-    def show_chart(self) -> W:
-        if self.chart is None:
-            self.chart = self._make()
-            self._layout.addWidget(self.chart)
-        self.empty.hide()
-        self.chart.show()
-        return self.chart
-
-    @property
-    def showing_chart(self) -> bool:
-        return self.chart is not None and not self.chart.isHidden()
-
-
-def _heading(text: str) -> QLabel:
-    widget = label(text)
-    font = widget.font()
-    font.setBold(True)
-    widget.setFont(font)
-    return widget
+def _with_earlier(text: str, start: dt.date | None, first: dt.date) -> str:
+    """Point to a longer span only when there is something before this one."""
+    return f"{text} {EARLIER}" if start is not None and first < start else text
 
 
 class InsightsPage(Page):
@@ -120,7 +88,9 @@ class InsightsPage(Page):
         )
         self._service = insights
         self._data: Insights | None = None
+        self._stale = True  # nothing loaded yet
         self._span = DEFAULT_SPAN
+        insights.changed.connect(self.mark_stale)
 
         # Choosing a span changes every chart over time (not the calendar, which has its year).
         self.range_bar = QWidget()
@@ -163,7 +133,7 @@ class InsightsPage(Page):
             column = QVBoxLayout(section)
             column.setContentsMargins(0, 4, 0, 4)
             column.setSpacing(6)
-            column.addWidget(_heading(f"{instrument.name}: {_ABOUT.get(instrument.id, '')}"))
+            column.addWidget(heading(f"{instrument.name}: {_ABOUT.get(instrument.id, '')}"))
             slot: ChartSlot[ScoreChart] = ChartSlot(partial(ScoreChart, instrument))
             column.addWidget(slot)
             text = label("", "Muted")
@@ -185,11 +155,13 @@ class InsightsPage(Page):
         column = QVBoxLayout(self.practice_section)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
-        column.addWidget(_heading("Minutes each week"))
+        self.minutes_heading = heading("Minutes each week")
+        column.addWidget(self.minutes_heading)
         self.minutes = ChartSlot(MinutesChart)
         column.addWidget(self.minutes)
         column.addSpacing(6)
-        column.addWidget(_heading("Days you practised each week"))
+        self.days_heading = heading("Days you practised each week")
+        column.addWidget(self.days_heading)
         self.days = ChartSlot(DaysChart)
         column.addWidget(self.days)
         self.practice_summary = label("", "Muted")
@@ -243,14 +215,27 @@ class InsightsPage(Page):
     def data(self) -> Insights | None:
         return self._data
 
+    @property
+    def stale(self) -> bool:
+        """Whether the journal changed (or the day turned) since the page last loaded it."""
+        return self._stale or self._data is None or self._data.today != self._service.today()
+
+    def mark_stale(self) -> None:
+        """Something Insights counts changed: reload now if showing, else on the next show."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not event.spontaneous():  # coming back to the page, not un-minimising the window
+        # Coming back to the page (not un-minimising the window), and only if data changed.
+        if not event.spontaneous() and self.stale:
             self.refresh()
 
     def refresh(self) -> None:
         """Read the journal again (new check-ins since last time appear) and redraw."""
         self._data = self._service.load()
+        self._stale = False
         self._render_spans()
         self._render_years()
 
@@ -266,19 +251,20 @@ class InsightsPage(Page):
         span = self._span
         window = data.window(span)
         self.range_bar.setVisible(not data.empty)
-        when = span_words(span)
+        when = data.coverage(span).words()
+        start = span_start(span, data.today)
 
         trend = data.mood(span)
         if trend.empty:
             self.mood.show_empty(
                 NO_DATA_MOOD
                 if not data.mood_by_day
-                else f"No check-ins {when}. A longer span above shows the earlier ones."
+                else _with_earlier(f"No check-ins {when}.", start, next(iter(data.mood_by_day)))
             )
             self.mood_summary.hide()
         else:
             self.mood.show_chart().set_trend(trend, window)
-            self.mood_summary.setText(f"{trend.summary()} {MOOD_NOTE}")
+            self.mood_summary.setText(f"{trend.summary()} {MOOD_NOTES[trend.resolution]}")
             self.mood_summary.show()
 
         any_scores = any(data.scores.values())
@@ -293,14 +279,23 @@ class InsightsPage(Page):
         self.practice_section.setVisible(bool(data.minutes_by_day))
         if data.minutes_by_day:
             if weeks.empty:
-                words = f"No practice logged {when}. A longer span above shows earlier weeks."
-                self.minutes.show_empty(words)
+                first = next(iter(data.minutes_by_day))
+                self.minutes.show_empty(_with_earlier(f"No practice logged {when}.", start, first))
                 self.days.show_empty("")
                 self.days.hide()
             else:
                 self.minutes.show_chart().set_weeks(weeks, window)
                 self.days.show()
                 self.days.show_chart().set_weeks(weeks, window)
+            monthly = weeks.resolution is Resolution.MONTH
+            self.minutes_heading.setText(
+                "Minutes each month (monthly totals)" if monthly else "Minutes each week"
+            )
+            self.days_heading.setText(
+                "Days you practised a week (monthly averages)"
+                if monthly
+                else "Days you practised each week"
+            )
             self.practice_summary.setText(weeks.summary())
 
         self._render_comparison(data.comparison(span), when)
@@ -320,7 +315,9 @@ class InsightsPage(Page):
             text.hide()
             return
         if series.empty:
-            slot.show_empty(f"{series.summary()} A longer span above shows the earlier ones.")
+            first = data.scores[instrument.id][0].day
+            start = span_start(self._span, data.today)
+            slot.show_empty(_with_earlier(series.summary(), start, first))
         else:
             slot.show_chart().set_series(series, window)
         text.setText(" ".join(series.change))
@@ -332,10 +329,10 @@ class InsightsPage(Page):
         if result.enough:
             yes, no = result.practised, result.not_practised
             self.practised_figure.setText(
-                f"<b>{yes.mean:.1f}</b> on the {yes.days:,} days you practised"
+                f"<b>{yes.mean:.1f}</b> on the {count(yes.days, 'day')} you practised"
             )
             self.not_practised_figure.setText(
-                f"<b>{no.mean:.1f}</b> on the {no.days:,} days you didn't"
+                f"<b>{no.mean:.1f}</b> on the {count(no.days, 'day')} you didn't"
             )
         self.comparison.setAccessibleName(f"Mood on days with and without practice, {when}")
 
