@@ -7,12 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
 from mindful_desktop.audio.player import Player
 from mindful_desktop.audio.processing import ffmpeg_exe
+from tests.fakes import FakeBackend
 
 
 def make_tone(folder: Path, name: str, seconds: float) -> Path:
@@ -169,52 +168,6 @@ def test_empty_file_is_refused(qtbot: QtBot, player: Player, tmp_path: Path) -> 
     assert "empty" in blocker.args[0]
 
 
-class FakeBackend(QObject):
-    """QMediaPlayer's shape, driven by hand: lets a test send reports in any order."""
-
-    positionChanged = Signal(int)
-    durationChanged = Signal(int)
-    playbackStateChanged = Signal(object)
-    mediaStatusChanged = Signal(object)
-    errorOccurred = Signal(object, str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.pos = 0
-        self.state = QMediaPlayer.PlaybackState.StoppedState
-
-    def setSource(self, url: object) -> None:
-        self.durationChanged.emit(600_000)
-
-    def play(self) -> None:
-        self.state = QMediaPlayer.PlaybackState.PlayingState
-        self.playbackStateChanged.emit(self.state)
-
-    def pause(self) -> None:
-        self.state = QMediaPlayer.PlaybackState.PausedState
-        self.playbackStateChanged.emit(self.state)
-
-    def stop(self) -> None:
-        self.state = QMediaPlayer.PlaybackState.StoppedState
-        self.playbackStateChanged.emit(self.state)
-
-    def setPosition(self, ms: int) -> None:
-        self.report(ms)
-
-    def report(self, ms: int) -> None:
-        self.pos = ms
-        self.positionChanged.emit(ms)
-
-    def position(self) -> int:
-        return self.pos
-
-    def duration(self) -> int:
-        return 600_000
-
-    def playbackRate(self) -> float:
-        return 1.0
-
-
 def test_a_jump_faster_than_time_is_never_counted(tones: dict) -> None:
     now = [0.0]
     backend = FakeBackend()
@@ -241,3 +194,17 @@ def test_a_jump_faster_than_time_is_never_counted(tones: dict) -> None:
     now[0] += 50
     backend.report(360_000)
     assert player.listened_ms() == 11_000
+
+
+def test_active_means_playing_or_paused_until_stopped(tones: dict) -> None:
+    backend = FakeBackend()
+    player = Player(backend=backend)  # type: ignore[arg-type]
+    seen: list[bool] = []
+    player.activeChanged.connect(seen.append)
+    assert player.load(tones["short"]) and not player.is_active()
+    player.play()
+    player.pause()
+    assert player.is_active() and not player.is_playing()
+    player.stop()
+    assert not player.is_active()
+    assert seen == [True, False]

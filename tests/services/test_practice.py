@@ -55,6 +55,30 @@ def test_stopping_straight_away_logs_nothing(
     assert practice.sessions() == []
 
 
+def test_stopping_before_it_counts_says_how_long_was_heard(
+    practice: PracticeService, clock: FakeClock
+) -> None:
+    import dataclasses
+
+    from tests.fakes import FakeBackend
+
+    backend = FakeBackend()
+    player = Player(backend=backend, clock=lambda: backend.now)  # type: ignore[arg-type]
+    tracker = ListeningTracker(player, practice, clock)
+    said: list[tuple[float, float]] = []
+    tracker.stoppedTooSoon.connect(lambda heard, needed: said.append((heard, needed)))
+    long_track = dataclasses.replace(practice.library()[0], duration_s=600.0)
+    tracker.start(long_track)
+    backend.advance(40)
+    tracker.stop()
+    tracker.stop()  # already stopped: nothing more to say
+    assert said == [(40.0, 60.0)] and practice.sessions() == []
+    tracker.start(long_track)
+    backend.advance(61)
+    tracker.stop()
+    assert said == [(40.0, 60.0)] and len(practice.sessions()) == 1
+
+
 def test_a_missing_audio_file_is_explained(
     make_player: Callable[[], Player],
     practice: PracticeService,

@@ -45,12 +45,15 @@ def page(
     yield widget
 
 
-def test_clicking_a_practice_plays_it_with_captions(page: PracticePage, qtbot: QtBot) -> None:
+def test_choosing_a_practice_and_pressing_play_shows_captions(
+    page: PracticePage, qtbot: QtBot
+) -> None:
     assert page.model.rowCount() == 1
     rect = page.list.visualRect(page.model.index(0, 0))
     qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     panel = page.player_panel
     assert panel.title.text() == "Mindfulness of the breath"
+    qtbot.mouseClick(panel.play, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.play.text() == "Pause", timeout=5000)
     qtbot.waitUntil(lambda: panel.caption.text() == "Feel the breath.", timeout=8000)
     assert panel.remaining.text().endswith("left")

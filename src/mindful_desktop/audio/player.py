@@ -37,6 +37,7 @@ class Player(QObject):
     positionChanged = Signal(int)
     durationChanged = Signal(int)
     playingChanged = Signal(bool)
+    activeChanged = Signal(bool)  # playing or paused (True), or stopped (False)
     finished = Signal()
     errorOccurred = Signal(str)
     sourceChanged = Signal(str)
@@ -60,6 +61,7 @@ class Player(QObject):
         self._volume = 1.0
         self._path: Path | None = None
         self._playing = False
+        self._active = False
         self._listened = 0.0
         self._anchor_pos = 0
         self._anchor_time = clock()
@@ -153,6 +155,10 @@ class Player(QObject):
     def is_playing(self) -> bool:
         return self._playing
 
+    def is_active(self) -> bool:
+        """Playing or paused: a recording is under way (stopped or finished is not)."""
+        return self._active
+
     def listened_ms(self) -> int:
         """Milliseconds actually heard since `load` (re-listened parts count again)."""
         return int(self._listened)
@@ -191,6 +197,10 @@ class Player(QObject):
         if playing != self._playing:
             self._playing = playing
             self.playingChanged.emit(playing)
+        active = state != QMediaPlayer.PlaybackState.StoppedState
+        if active != self._active:
+            self._active = active
+            self.activeChanged.emit(active)
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
         if status == QMediaPlayer.MediaStatus.EndOfMedia:

@@ -6,11 +6,16 @@ MIN_LOGGED_SECONDS = 60.0
 MAX_MANUAL_MINUTES = 600
 
 
+def logging_threshold(duration_s: float) -> float:
+    """Seconds of a track that must be heard for a stopped track to be logged."""
+    return min(MIN_LOGGED_SECONDS, duration_s * 0.5)
+
+
 def counts_as_practice(listened_s: float, duration_s: float) -> bool:
     """A stopped track is logged once a real part of it was heard: a minute, or half a short one."""
     if listened_s <= 0:
         return False
-    return listened_s >= min(MIN_LOGGED_SECONDS, duration_s * 0.5)
+    return listened_s >= logging_threshold(duration_s)
 
 
 def completed(listened_s: float, duration_s: float) -> bool:

@@ -8,7 +8,12 @@ from mindful_desktop.audio.catalog import Track
 from mindful_desktop.audio.player import Player
 from mindful_desktop.audio.timer import MeditationTimer
 from mindful_desktop.clock import Clock, system_clock
-from mindful_desktop.domain.practice import MIN_LOGGED_SECONDS, completed, counts_as_practice
+from mindful_desktop.domain.practice import (
+    MIN_LOGGED_SECONDS,
+    completed,
+    counts_as_practice,
+    logging_threshold,
+)
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.practice import TIMER_ID, PracticeService
 
@@ -18,6 +23,8 @@ class ListeningTracker(QObject):
 
     trackChanged = Signal(object)  # Track | None
     logFailed = Signal(str)
+    # Stop pressed before the track counted as practice: seconds heard, seconds it needed.
+    stoppedTooSoon = Signal(float, float)
 
     def __init__(
         self,
@@ -48,8 +55,16 @@ class ListeningTracker(QObject):
         return True
 
     def stop(self) -> None:
+        was_active = self.player.is_active()
         self.player.stop()
-        self.finish_current()
+        track = self.track
+        if track is None or self._logged:
+            return
+        listened = self.player.listened_ms() / 1000
+        if counts_as_practice(listened, track.duration_s):
+            self.finish_current()
+        elif was_active:
+            self.stoppedTooSoon.emit(listened, logging_threshold(track.duration_s))
 
     def busy(self) -> bool:
         """Part of the current track has been heard and not yet logged."""
@@ -70,7 +85,7 @@ class ListeningTracker(QObject):
             return
         listened = self.player.listened_ms() / 1000
         # Reaching the end logs the session; "completed" means most of it was actually heard.
-        if listened >= min(MIN_LOGGED_SECONDS, track.duration_s * 0.5):
+        if listened >= logging_threshold(track.duration_s):
             self._write(track, listened, completed(listened, track.duration_s))
 
     def _write(self, track: Track, listened_s: float, done: bool) -> None:

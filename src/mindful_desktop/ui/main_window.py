@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from mindful_desktop.ui.dialogs.crisis import CrisisDialog
     from mindful_desktop.ui.dialogs.questionnaire import QuestionnaireDialog
     from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
+    from mindful_desktop.ui.widgets.now_playing import NowPlaying
 
 
 def build_today(ctx: AppContext, nav: Navigator) -> QWidget:
@@ -159,6 +160,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("Nav")
         self.sidebar.setAccessibleName("Pages")
         side_layout.addWidget(self.sidebar, 1)
+        self._side_layout = side_layout
+        self.now_playing: NowPlaying | None = None  # once Practice (and its player) exists
         self.crisis_button = QPushButton("Crisis support")
         self.crisis_button.setObjectName("Quiet")
         self.crisis_button.setToolTip("People and helplines to call if things feel like too much")
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
+        self._holders["practice"].built.connect(self._add_now_playing)
         self._holders["today"].ensure_built()
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
@@ -209,6 +213,19 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> str:
         return KEYS[self.stack.currentIndex()]
+
+    def _add_now_playing(self, _page: QWidget) -> None:
+        """The practice under way, in the sidebar on other pages (not without audio)."""
+        if not self.ctx.built("playback"):
+            return
+        from mindful_desktop.ui.widgets.now_playing import NowPlaying
+
+        self.now_playing = widget = NowPlaying(self.ctx.playback.tracker)
+        column = self._side_layout
+        column.insertWidget(column.indexOf(self.crisis_button), widget)  # Crisis stays last
+        row = KEYS.index("practice")
+        widget.set_practice_shown(self.stack.currentIndex() == row)
+        self.stack.currentChanged.connect(lambda i: widget.set_practice_shown(i == row))
 
     # --- navigation intents -------------------------------------------------------------------
 

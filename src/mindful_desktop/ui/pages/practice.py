@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -35,6 +35,29 @@ IMPORT_FILTER = (
 )
 
 
+class TrackList(QListView):
+    """One click chooses a practice; Enter, Space or a double-click starts it. (Qt's own
+    `activated` follows the platform, which on some desktops starts a track on one click.)"""
+
+    startRequested = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        if event.key() in keys and self.currentIndex().isValid():
+            self.startRequested.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        index = self.indexAt(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and index.isValid():
+            self.startRequested.emit(index)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+
 class PracticePage(QWidget):
     importFinished = Signal(object)  # Track, or None when it failed
 
@@ -61,12 +84,12 @@ class PracticePage(QWidget):
         side_layout.addWidget(label("Practice", "PageTitle"))
         side_layout.addWidget(label("Guided practices, and your own recordings.", "Muted"))
         self.model = RowsModel(self)
-        self.list = QListView()
+        self.list = TrackList()
         self.list.setModel(self.model)
         self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setObjectName("LessonList")
         self.list.setAccessibleName("Practices")
-        self.list.clicked.connect(
+        self.list.startRequested.connect(
             lambda index: self.play(self.model.data(index, RowsModel.PayloadRole))
         )
         side_layout.addWidget(self.list, 1)
@@ -97,6 +120,7 @@ class PracticePage(QWidget):
         scroll.setWidget(holder)
         layout.addWidget(scroll, 1)
 
+        self.list.selectionModel().currentChanged.connect(self._on_current)
         practice.changed.connect(self.refresh_library)
         tracker.trackChanged.connect(self._select_track)
         self.refresh_library()
@@ -122,11 +146,20 @@ class PracticePage(QWidget):
         if row >= 0:
             self.list.setCurrentIndex(self.model.index(row, 0))
 
+    def _on_current(self, index: QModelIndex) -> None:
+        track_id = self.model.data(index, RowsModel.PayloadRole) if index.isValid() else None
+        self.player_panel.select(self._practice.track(track_id) if track_id else None)
+
     def play(self, track_id: str) -> bool:
+        """Start a practice; the one already under way goes on from where it is."""
         track = self._practice.track(track_id)
         if track is None:
             self.player_panel._on_error(f"The practice '{track_id}' isn't in the library.")
             return False
+        current = self._tracker.track
+        if current is not None and current.id == track.id and self._tracker.player.is_active():
+            self._tracker.player.play()  # resumes if paused; never back to the start
+            return True
         return self._tracker.start(track)
 
     def choose_import(self) -> None:

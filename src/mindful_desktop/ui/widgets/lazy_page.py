@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 
 class LazyPage(QWidget):
+    built = Signal(QWidget)  # the page, once it exists
+
     def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._build: Callable[[], QWidget] | None = build
@@ -24,6 +27,7 @@ class LazyPage(QWidget):
             self._layout.addWidget(self.page)
             if self.isVisible():
                 self.page.show()
+            self.built.emit(self.page)
         return self.page
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSlider
 
 from mindful_desktop.audio.catalog import Track
+from mindful_desktop.domain.practice import MIN_LOGGED_SECONDS
 from mindful_desktop.services.listening import ListeningTracker
 from mindful_desktop.ui.widgets.common import Card, label
+from mindful_desktop.ui.widgets.seek_slider import SeekSlider
 
 SKIP_MS = 15_000
 
@@ -17,6 +22,26 @@ def clock_text(ms: int) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def span_text(seconds: float) -> str:
+    """A short length of time in words: "less than a second", "40 seconds", "a minute"."""
+    whole = int(seconds)
+    if whole < 1:
+        return "less than a second"
+    if whole % 60 == 0:
+        minutes = whole // 60
+        return "a minute" if minutes == 1 else f"{minutes} minutes"
+    return "1 second" if whole == 1 else f"{whole} seconds"
+
+
+def too_short_text(listened_s: float, needed_s: float) -> str:
+    """What Stop says when the part heard was too short to go in the log."""
+    if needed_s >= MIN_LOGGED_SECONDS:
+        rule = f"{span_text(needed_s).capitalize()} or more counts."
+    else:  # a short track: half of it counts
+        rule = f"Half of this one ({span_text(math.ceil(needed_s))}) or more counts."
+    return f"Stopped after {span_text(listened_s)} — too short to log. {rule}"
 
 
 def weeks_text(weeks: tuple[int, ...]) -> str:
@@ -42,11 +67,17 @@ class PlayerPanel(Card):
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setMinimumHeight(84)
         self.caption.setAccessibleName("Caption")
-        self.seek = QSlider(Qt.Orientation.Horizontal)
-        self.seek.setAccessibleName("Position in the practice")
+        self.seek = SeekSlider()
+        self.seek.setAccessibleName("Position")
+        self.seek.setAccessibleDescription(
+            "Position in the practice. Arrow keys move 5 seconds, Page Up and Page Down "
+            "30 seconds, Home and End go to the start and the end."
+        )
         self.seek.setEnabled(False)
         self.elapsed = label("0:00", "Muted", wrap=False)
+        self.elapsed.setAccessibleDescription("Time played")
         self.remaining = label("", "Muted", wrap=False)
+        self.remaining.setAccessibleDescription("Time left")
         times = QHBoxLayout()
         times.addWidget(self.elapsed)
         times.addStretch(1)
@@ -58,7 +89,9 @@ class PlayerPanel(Card):
         self.forward = QPushButton("+15 s")
         self.stop = QPushButton("Stop")
         self.back.setAccessibleName("Back 15 seconds")
+        self.play.setAccessibleName("Play")
         self.forward.setAccessibleName("Forward 15 seconds")
+        self.stop.setAccessibleName("Stop")
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(int(player.volume() * 100))
@@ -76,37 +109,84 @@ class PlayerPanel(Card):
         loudness.addWidget(self.volume)
         self.error = label("", "Error")
         self.error.hide()
+        self.status = label("", "Muted")
+        self.status.setAccessibleName("Player status")
+        self.status.hide()
+        self._selected: Track | None = None
+        # A click on the panel gives it the keyboard, so Space plays and pauses.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         for widget in (self.title, self.description, self.caption):
             self.body.addWidget(widget)
         self.body.addWidget(self.seek)
         self.body.addLayout(times)
         self.body.addLayout(controls)
         self.body.addLayout(loudness)
+        self.body.addWidget(self.status)
         self.body.addWidget(self.error)
 
-        self.play.clicked.connect(player.toggle)
+        self.play.clicked.connect(self.play_or_pause)
         self.back.clicked.connect(lambda: player.skip(-SKIP_MS))
         self.forward.clicked.connect(lambda: player.skip(SKIP_MS))
         self.stop.clicked.connect(tracker.stop)
         self.volume.valueChanged.connect(lambda v: player.set_volume(v / 100))
-        self.seek.sliderReleased.connect(lambda: player.seek(self.seek.value()))
+        self.seek.seekRequested.connect(player.seek)
         player.positionChanged.connect(self._on_position)
         player.durationChanged.connect(self._on_duration)
         player.playingChanged.connect(self._on_playing)
+        player.activeChanged.connect(self._on_active)
         player.errorOccurred.connect(self._on_error)
         tracker.trackChanged.connect(self._on_track)
+        tracker.stoppedTooSoon.connect(self._on_too_soon)
+
+    def select(self, track: Track | None) -> None:
+        """The practice chosen in the list: Play starts it unless one is under way."""
+        self._selected = track
+        if track is None or self._player.is_active():
+            return
+        self._show(track)
+        self.play.setEnabled(True)
+
+    def play_or_pause(self) -> None:
+        """Pause or resume the practice under way; otherwise start the chosen one afresh."""
+        if self._player.is_active():
+            self._player.toggle()
+            return
+        track = self._selected or self._tracker.track
+        if track is not None:
+            self._tracker.start(track)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Space from the panel, its slider or its text (a focused button keeps its own Space).
+        if event.key() == Qt.Key.Key_Space and not event.modifiers():
+            self.play_or_pause()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _show(self, track: Track) -> None:
+        self.title.setText(track.title)
+        self.description.setText(track.description)
 
     def _on_track(self, track: Track | None) -> None:
         self.error.hide()
+        self.status.hide()
         if track is None:
             return
-        self.title.setText(track.title)
-        self.description.setText(track.description)
+        self._show(track)
         self.caption.setText("")
         for button in (self.back, self.play, self.forward, self.stop):
             button.setEnabled(True)
         self.seek.setEnabled(True)
-        self._on_duration(int(track.duration_s * 1000))
+        self._on_duration(self._player.duration() or int(track.duration_s * 1000))
+
+    def _on_active(self, active: bool) -> None:
+        # Stopped or finished: the panel shows what Play would start now.
+        if not active and self._selected is not None:
+            self._show(self._selected)
+
+    def _on_too_soon(self, listened_s: float, needed_s: float) -> None:
+        self.status.setText(too_short_text(listened_s, needed_s))
+        self.status.show()
 
     def _on_duration(self, ms: int) -> None:
         if ms > 0:
@@ -114,8 +194,7 @@ class PlayerPanel(Card):
             self._on_position(self._player.position())
 
     def _on_position(self, ms: int) -> None:
-        if not self.seek.isSliderDown():
-            self.seek.setValue(ms)
+        self.seek.show_position(ms)
         duration = self._player.duration() or self.seek.maximum()
         self.elapsed.setText(clock_text(ms))
         self.remaining.setText(f"{clock_text(duration - ms)} left")
@@ -124,7 +203,11 @@ class PlayerPanel(Card):
         self.caption.setText(cue.text if cue else "")
 
     def _on_playing(self, playing: bool) -> None:
-        self.play.setText("Pause" if playing else "Play")
+        text = "Pause" if playing else "Play"
+        self.play.setText(text)
+        self.play.setAccessibleName(text)
+        if playing:
+            self.status.hide()
 
     def _on_error(self, message: str) -> None:
         self.error.setText(message)
