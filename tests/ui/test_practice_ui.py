@@ -79,8 +79,10 @@ def test_add_practice_done_elsewhere_then_delete_and_undo(
     log.list.setCurrentIndex(log.model.index(0, 0))
     assert log.delete_button.isEnabled()
     qtbot.mouseClick(log.delete_button, Qt.MouseButton.LeftButton)
-    assert log.model.rowCount() == 0 and log.undo_button.isVisibleTo(log)
-    qtbot.mouseClick(log.undo_button, Qt.MouseButton.LeftButton)
+    assert log.model.rowCount() == 0 and log.undo_bar.isVisibleTo(log)
+    assert log.undo_bar.message.text().endswith(" deleted.")
+    qtbot.mouseClick(log.undo_bar.undo_button, Qt.MouseButton.LeftButton)
+    assert not log.undo_bar.isVisibleTo(log)
     (session,) = practice.sessions()
     assert (session.title, session.minutes, session.note) == (
         "Mindful walking in the park",
