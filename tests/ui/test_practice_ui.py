@@ -15,7 +15,7 @@ from mindful_desktop.db.database import Database
 from mindful_desktop.paths import AppPaths
 from mindful_desktop.services.listening import ListeningTracker, TimerLogger
 from mindful_desktop.services.practice import PracticeService
-from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog
+from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog, SessionEditDialog
 from mindful_desktop.ui.pages.practice import PracticePage
 from mindful_desktop.ui.widgets.player_panel import clock_text
 from tests.conftest import FakeClock
@@ -156,3 +156,39 @@ def test_a_bad_import_from_the_page_is_explained(
         page.import_status.objectName() == "Error" and "voice memo.m4a" in page.import_status.text()
     )
     assert page.model.rowCount() == 1
+
+
+def test_an_app_logged_session_is_edited_and_keeps_its_note(
+    page: PracticePage, practice: PracticeService, clock: FakeClock, qtbot: QtBot
+) -> None:
+    sat = practice.log("timer", "timer", "Silent timer", clock(), 2.5, False, "Restless")
+    log = page.log_panel
+    log.list.setCurrentIndex(log.model.index(0, 0))
+    dialog = log.edit_selected()
+    assert isinstance(dialog, SessionEditDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.note.toPlainText() == "Restless" and not dialog.completed.isChecked()
+    dialog.completed.setChecked(True)
+    dialog.save()
+    assert dialog.result() == SessionEditDialog.DialogCode.Accepted
+    edited = practice.session(sat.id)
+    assert edited is not None
+    assert (edited.note, edited.completed, edited.minutes) == ("Restless", True, 2.5)
+    dialog.minutes.setValue(20)
+    dialog.note.setPlainText("Restless, then settled")
+    dialog.save()
+    edited = practice.session(sat.id)
+    assert edited is not None and (edited.note, edited.minutes) == ("Restless, then settled", 20)
+
+
+def test_delete_an_app_logged_session_then_undo(
+    page: PracticePage, practice: PracticeService, clock: FakeClock, qtbot: QtBot
+) -> None:
+    heard = practice.log("track", "breath", "Mindfulness of the breath", clock(), 3, True, "warm")
+    log = page.log_panel
+    log.list.setCurrentIndex(log.model.index(0, 0))
+    qtbot.mouseClick(log.delete_button, Qt.MouseButton.LeftButton)
+    assert log.model.rowCount() == 0 and practice.sessions() == []
+    assert log.undo_bar.message.text() == "“Mindfulness of the breath” of 14 March deleted."
+    qtbot.mouseClick(log.undo_bar.undo_button, Qt.MouseButton.LeftButton)
+    assert practice.sessions() == [heard] and log.model.rowCount() == 1
