@@ -77,3 +77,72 @@ def test_locked_database_gives_a_clear_message(db: Database, clock: FakeClock) -
     finally:
         blocker.rollback()
         blocker.close()
+
+
+def _raw_rows(db: Database, table: str) -> list[tuple[object, ...]]:
+    raw = sqlite3.connect(db.db_path)
+    try:
+        return raw.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+    finally:
+        raw.close()
+
+
+def test_a_past_check_in_can_be_corrected(db: Database, clock: FakeClock, qtbot: QtBot) -> None:
+    service = CheckInService(db, clock)
+    saved = service.add(3, "rough", ["tired"], 5.0)
+    clock.advance(days=2)
+    with qtbot.waitSignal(service.changed, timeout=1000):
+        edited = service.update(saved.id, mood=6, note="  better than I said ", sleep_hours=None)
+    assert (edited.mood, edited.note, edited.emotions, edited.sleep_hours) == (
+        6,
+        "better than I said",
+        ("tired",),
+        None,
+    )
+    assert (edited.id, edited.when, edited.day) == (saved.id, saved.when, saved.day)
+    assert service.get(saved.id) == edited
+    assert service.update(saved.id, emotions=["calm", "hopeful"]).emotions == ("calm", "hopeful")
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"mood": 11}, "0 to 10"),
+        ({"mood": "six"}, "whole number"),
+        ({"sleep_hours": 30}, "0 to 24"),
+    ],
+)
+def test_a_bad_correction_is_refused_and_changes_nothing(
+    db: Database, clock: FakeClock, changes: dict[str, object], message: str
+) -> None:
+    service = CheckInService(db, clock)
+    saved = service.add(4, "as it was")
+    with pytest.raises(InvalidInputError, match=message):
+        service.update(saved.id, note="half-done edit", **changes)
+    assert service.get(saved.id) == saved
+
+
+def test_correcting_a_deleted_check_in_is_explained(db: Database, clock: FakeClock) -> None:
+    service = CheckInService(db, clock)
+    with pytest.raises(InvalidInputError, match="no longer"):
+        service.update(99, mood=5)
+
+
+def test_delete_then_restore_gives_back_the_identical_row(
+    db: Database, clock: FakeClock, qtbot: QtBot
+) -> None:
+    service = CheckInService(db, clock)
+    service.add(5, "first")
+    kept = service.add(7, "the one to delete 🌱", ["calm"], 6.5)
+    service.add(2, "last")
+    before = _raw_rows(db, "check_in")
+    with qtbot.waitSignal(service.changed, timeout=1000):
+        deleted = service.delete(kept.id)
+    assert deleted is not None and deleted.label == "Check-in of 14 March"
+    assert service.get(kept.id) is None and len(service.history()) == 2
+    clock.advance(minutes=5)
+    with qtbot.waitSignal(service.changed, timeout=1000):
+        back = service.restore(deleted)
+    assert back == kept
+    assert _raw_rows(db, "check_in") == before  # same id, times and values, column for column
+    assert service.delete(12345) is None

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from mindful_desktop.audio.catalog import Track
 from mindful_desktop.audio.player import Player
 from mindful_desktop.audio.timer import MeditationTimer
 from mindful_desktop.db.database import Database
@@ -190,3 +191,125 @@ def test_a_broken_recording_leaves_nothing_behind(
         practice.import_recording(bad)
     assert list(paths.recordings_dir.iterdir()) == []
     assert len(practice.library()) == 1
+
+
+def _raw_sessions(db: Database) -> list[tuple[object, ...]]:
+    import sqlite3
+
+    raw = sqlite3.connect(db.db_path)
+    try:
+        return raw.execute("SELECT * FROM practice_session ORDER BY id").fetchall()
+    finally:
+        raw.close()
+
+
+def test_an_app_logged_session_can_be_corrected_and_keeps_its_note(
+    practice: PracticeService, clock: FakeClock, qtbot: QtBot
+) -> None:
+    timed = practice.log("timer", "timer", "Silent timer", clock(), 2.5, False, "Restless")
+    with qtbot.waitSignal(practice.changed, timeout=1000):
+        edited = practice.update(timed.id, minutes=20, completed=True)
+    assert (edited.minutes, edited.completed, edited.note) == (20.0, True, "Restless")
+    edited = practice.update(timed.id, note="Restless, then settled")
+    assert (edited.minutes, edited.completed, edited.note) == (20.0, True, "Restless, then settled")
+    assert (edited.kind, edited.practice_id, edited.title, edited.started) == (
+        "timer",
+        "timer",
+        "Silent timer",
+        timed.started,
+    )
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"title": "Body scan"}, {"practice_id": "body-scan"}, {"day": FakeClock().now.date()}],
+)
+def test_what_the_app_logged_itself_stays(
+    practice: PracticeService, clock: FakeClock, changes: dict[str, object]
+) -> None:
+    track = practice.log("track", "breath", "Mindfulness of the breath", clock(), 3, True, "calm")
+    with pytest.raises(InvalidInputError, match="day and practice stay"):
+        practice.update(track.id, note="lost?", **changes)
+    assert practice.session(track.id) == track
+
+
+def test_a_bad_length_for_an_app_logged_session_is_refused(
+    practice: PracticeService, clock: FakeClock
+) -> None:
+    track = practice.log("track", "breath", "Mindfulness of the breath", clock(), 3, True)
+    with pytest.raises(InvalidInputError, match="from 1"):
+        practice.update(track.id, minutes=0)
+    assert practice.session(track.id) == track
+
+
+def test_delete_then_restore_gives_back_the_identical_session(
+    practice: PracticeService, db: Database, clock: FakeClock
+) -> None:
+    practice.log("timer", "timer", "Silent timer", clock(), 10, True)
+    heard = practice.log("track", "breath", "Mindfulness of the breath", clock(), 3, True, "warm")
+    practice.add_manual(clock().date(), "walking", "Mindful walking", 15)
+    before = _raw_sessions(db)
+    deleted = practice.delete(heard.id)
+    assert deleted is not None and deleted.label == "“Mindfulness of the breath” of 14 March"
+    assert practice.session(heard.id) is None
+    clock.advance(minutes=3)
+    assert practice.restore(deleted) == heard
+    assert _raw_sessions(db) == before
+
+
+def _registered(practice: PracticeService, title: str = "Morning sit") -> Track:
+    """A recording as an import leaves it (the file's sound doesn't matter here)."""
+    from mindful_desktop.audio.processing import ImportedRecording
+
+    path = practice.recordings_dir / "rec-morning.opus"
+    path.write_bytes(b"OggS not really")
+    return practice.register_recording(
+        ImportedRecording("rec-morning", title, path, 600.0, "morning.m4a")
+    )
+
+
+def test_a_recording_can_be_renamed(practice: PracticeService, qtbot: QtBot) -> None:
+    track = _registered(practice)
+    with qtbot.waitSignal(practice.changed, timeout=1000):
+        renamed = practice.rename_recording(track.id, "  Morning   sit with Anna ")
+    assert renamed.title == "Morning sit with Anna" and renamed.path == track.path
+    assert practice.titles()[track.id] == "Morning sit with Anna"
+
+
+@pytest.mark.parametrize(("title", "message"), [("   ", "can't be empty"), ("x" * 201, "too long")])
+def test_a_bad_name_is_refused_clearly(practice: PracticeService, title: str, message: str) -> None:
+    track = _registered(practice)
+    with pytest.raises(InvalidInputError, match=message):
+        practice.rename_recording(track.id, title)
+    assert practice.track(track.id) == track
+
+
+def test_removing_a_recording_deletes_its_file_but_keeps_its_sessions(
+    practice: PracticeService, clock: FakeClock, qtbot: QtBot
+) -> None:
+    track = _registered(practice)
+    for _ in range(2):
+        practice.log("recording", track.id, track.title, clock(), 10, True, "steady")
+    assert practice.sessions_with(track.id) == 2
+    with qtbot.waitSignal(practice.changed, timeout=1000):
+        practice.remove_recording(track.id)
+    assert not track.path.exists() and practice.track(track.id) is None
+    assert [(s.practice_id, s.title, s.note) for s in practice.sessions()] == [
+        (track.id, "Morning sit", "steady")
+    ] * 2
+    practice.remove_recording(track.id)  # already gone: nothing to do
+
+
+def test_a_recording_whose_file_cannot_be_deleted_stays(
+    practice: PracticeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    track = _registered(practice)
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    with pytest.raises(KnownError, match="isn't allowed to write"):
+        practice.remove_recording(track.id)
+    monkeypatch.undo()
+    assert practice.track(track.id) == track and track.path.exists()

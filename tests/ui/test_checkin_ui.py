@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from mindful_desktop.app import main
@@ -214,3 +214,62 @@ def test_latest_result_is_the_newest_one(window: MainWindow, clock: FakeClock) -
     q.submit("gad7", [0] * 7)
     assert q.latest("phq9") == newest
     assert q.last_taken("phq9") == clock().date()
+
+
+def _select_first_check_in(page: CheckInPage) -> None:
+    page.history.setCurrentIndex(page.history_model.index(0, 0))
+
+
+def test_delete_a_check_in_then_undo_brings_it_back(window: MainWindow, qtbot: QtBot) -> None:
+    saved = window.ctx.checkins.add(4, "grey morning", ["tired"], 6.0)
+    page = window.page("checkin")
+    assert isinstance(page, CheckInPage)
+    window.show_page("checkin")
+    assert not page.delete_button.isEnabled()  # nothing chosen yet
+    _select_first_check_in(page)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert page.history_model.rowCount() == 0 and window.ctx.checkins.history() == []
+    assert page.undo_bar.isVisible()
+    assert page.undo_bar.message.text() == "Check-in of 14 March deleted."
+    qtbot.mouseClick(page.undo_bar.undo_button, Qt.MouseButton.LeftButton)
+    assert window.ctx.checkins.history() == [saved]
+    assert page.history_model.rowCount() == 1 and not page.undo_bar.isVisible()
+
+
+def test_the_undo_bar_goes_away_by_itself(window: MainWindow, qtbot: QtBot) -> None:
+    window.ctx.checkins.add(4, "grey morning")
+    page = window.page("checkin")
+    window.show_page("checkin")
+    _select_first_check_in(page)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert page.undo_bar.timer.isActive() and page.undo_bar.timer.interval() == 10_000
+    page.undo_bar.timer.timeout.emit()  # ten seconds later
+    assert not page.undo_bar.isVisible() and window.ctx.checkins.history() == []
+
+
+def test_edit_a_past_check_in(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+    saved = window.ctx.checkins.add(3, "rough day")
+    clock.advance(days=1)
+    page = window.page("checkin")
+    window.show_page("checkin")
+    _select_first_check_in(page)
+    dialog = page.edit_selected()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.mood.value() == 3 and dialog.note.toPlainText() == "rough day"
+    assert any(b.text() == "Crisis support" for b in dialog.findChildren(QPushButton))
+    qtbot.mouseClick(dialog.mood.buttons[5], Qt.MouseButton.LeftButton)
+    dialog.note.setPlainText("rough morning, kinder evening")
+    dialog.extras.toggle.setChecked(True)
+    dialog.extras.chips["hopeful"].setChecked(True)
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    (edited,) = window.ctx.checkins.history()
+    assert (edited.id, edited.when, edited.mood, edited.note, edited.emotions) == (
+        saved.id,
+        saved.when,
+        5,
+        "rough morning, kinder evening",
+        ("hopeful",),
+    )
+    assert "kinder evening" in page.history_model._rows[0].detail

@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from mindful_desktop.ui.dialogs.checkin_edit import CheckInEditDialog
 from mindful_desktop.ui.dialogs.crisis import CrisisDialog
-from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog
+from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog, SessionEditDialog
 from mindful_desktop.ui.dialogs.shortcuts import ShortcutsDialog
 from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
 from mindful_desktop.ui.main_window import MainWindow
@@ -30,6 +31,17 @@ def _notice(window: MainWindow) -> QDialog:
     return NoticeDialog(practice, session, window)
 
 
+def _session_edit(window: MainWindow) -> QDialog:
+    practice = window.ctx.practice
+    session = practice.log("timer", "timer", "Sitting", dt.datetime(2026, 3, 4, 8, 0), 10, True)
+    return SessionEditDialog(practice, session, window)
+
+
+def _checkin_edit(window: MainWindow) -> QDialog:
+    checkin = window.ctx.checkins.add(6, "a note", ["calm"], 7.0)
+    return CheckInEditDialog(window.ctx.checkins, checkin, window)
+
+
 MAKERS: dict[str, DialogMaker] = {
     "welcome": lambda w: WelcomeDialog(w.ctx.paths.data_dir, w),
     "phq9": lambda w: w.take_questionnaire("phq9"),
@@ -41,6 +53,8 @@ MAKERS: dict[str, DialogMaker] = {
     ),
     "crisis contact": lambda w: ContactDialog(w.ctx.crisis, None, w),
     "keyboard shortcuts": lambda w: ShortcutsDialog(shortcut_rows(w), w),
+    "edit practice": _session_edit,
+    "edit check-in": _checkin_edit,
 }
 
 

@@ -7,15 +7,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from mindful_desktop.audio.catalog import Track
 from mindful_desktop.audio.player import Player
+from mindful_desktop.audio.processing import ImportedRecording
 from mindful_desktop.audio.timer import MeditationTimer
 from mindful_desktop.db.database import Database
 from mindful_desktop.paths import AppPaths
 from mindful_desktop.services.listening import ListeningTracker, TimerLogger
 from mindful_desktop.services.practice import PracticeService
-from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog
+from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog, SessionEditDialog
+from mindful_desktop.ui.models.rows import RowsModel
 from mindful_desktop.ui.pages.practice import PracticePage
 from mindful_desktop.ui.widgets.player_panel import clock_text
 from tests.conftest import FakeClock
@@ -82,8 +86,10 @@ def test_add_practice_done_elsewhere_then_delete_and_undo(
     log.list.setCurrentIndex(log.model.index(0, 0))
     assert log.delete_button.isEnabled()
     qtbot.mouseClick(log.delete_button, Qt.MouseButton.LeftButton)
-    assert log.model.rowCount() == 0 and log.undo_button.isVisibleTo(log)
-    qtbot.mouseClick(log.undo_button, Qt.MouseButton.LeftButton)
+    assert log.model.rowCount() == 0 and log.undo_bar.isVisibleTo(log)
+    assert log.undo_bar.message.text().endswith(" deleted.")
+    qtbot.mouseClick(log.undo_bar.undo_button, Qt.MouseButton.LeftButton)
+    assert not log.undo_bar.isVisibleTo(log)
     (session,) = practice.sessions()
     assert (session.title, session.minutes, session.note) == (
         "Mindful walking in the park",
@@ -157,3 +163,120 @@ def test_a_bad_import_from_the_page_is_explained(
         page.import_status.objectName() == "Error" and "voice memo.m4a" in page.import_status.text()
     )
     assert page.model.rowCount() == 1
+
+
+def test_an_app_logged_session_is_edited_and_keeps_its_note(
+    page: PracticePage, practice: PracticeService, clock: FakeClock, qtbot: QtBot
+) -> None:
+    sat = practice.log("timer", "timer", "Silent timer", clock(), 2.5, False, "Restless")
+    log = page.log_panel
+    log.list.setCurrentIndex(log.model.index(0, 0))
+    dialog = log.edit_selected()
+    assert isinstance(dialog, SessionEditDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.note.toPlainText() == "Restless" and not dialog.completed.isChecked()
+    dialog.completed.setChecked(True)
+    dialog.save()
+    assert dialog.result() == SessionEditDialog.DialogCode.Accepted
+    edited = practice.session(sat.id)
+    assert edited is not None
+    assert (edited.note, edited.completed, edited.minutes) == ("Restless", True, 2.5)
+    dialog.minutes.setValue(20)
+    dialog.note.setPlainText("Restless, then settled")
+    dialog.save()
+    edited = practice.session(sat.id)
+    assert edited is not None and (edited.note, edited.minutes) == ("Restless, then settled", 20)
+
+
+def test_delete_an_app_logged_session_then_undo(
+    page: PracticePage, practice: PracticeService, clock: FakeClock, qtbot: QtBot
+) -> None:
+    heard = practice.log("track", "breath", "Mindfulness of the breath", clock(), 3, True, "warm")
+    log = page.log_panel
+    log.list.setCurrentIndex(log.model.index(0, 0))
+    qtbot.mouseClick(log.delete_button, Qt.MouseButton.LeftButton)
+    assert log.model.rowCount() == 0 and practice.sessions() == []
+    assert log.undo_bar.message.text() == "“Mindfulness of the breath” of 14 March deleted."
+    qtbot.mouseClick(log.undo_bar.undo_button, Qt.MouseButton.LeftButton)
+    assert practice.sessions() == [heard] and log.model.rowCount() == 1
+
+
+def _own_recording(practice: PracticeService) -> Track:
+    path = practice.recordings_dir / "rec-morning.opus"
+    path.write_bytes(b"OggS not really")
+    return practice.register_recording(
+        ImportedRecording("rec-morning", "Morning sit", path, 600.0, "morning.m4a")
+    )
+
+
+def _choose(page: PracticePage, track_id: str) -> None:
+    page.list.setCurrentIndex(page.model.index(page.model.row_of(track_id), 0))
+
+
+def _answer_message_box(monkeypatch: pytest.MonkeyPatch, button: str) -> list[str]:
+    asked: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
+
+
+def test_only_own_recordings_can_be_renamed_or_removed(
+    page: PracticePage, practice: PracticeService
+) -> None:
+    track = _own_recording(practice)
+    actions = page.recording_actions
+    _choose(page, "breath")
+    assert not actions.isVisibleTo(page)
+    _choose(page, track.id)
+    assert actions.isVisibleTo(page) and actions.track == track
+
+
+def test_removing_a_recording_asks_first_and_keeps_its_sessions(
+    page: PracticePage,
+    practice: PracticeService,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:
+    track = _own_recording(practice)
+    for _ in range(12):
+        practice.log("recording", track.id, track.title, clock(), 10, True)
+    _choose(page, track.id)
+    asked = _answer_message_box(monkeypatch, "Keep it")
+    qtbot.mouseClick(page.recording_actions.remove_button, Qt.MouseButton.LeftButton)
+    assert asked == [
+        "Remove “Morning sit”? The file is deleted from Mindful Desktop's folder; "
+        "the 12 sessions you logged with it stay in your journal."
+    ]
+    assert track.path.exists() and page.model.row_of(track.id) >= 0
+    _answer_message_box(monkeypatch, "Remove")
+    qtbot.mouseClick(page.recording_actions.remove_button, Qt.MouseButton.LeftButton)
+    assert not track.path.exists() and page.model.row_of(track.id) == -1
+    assert len(practice.sessions()) == 12 and page.log_panel.model.rowCount() == 12
+    assert not page.recording_actions.isVisibleTo(page)
+
+
+def test_renaming_a_recording(page: PracticePage, practice: PracticeService, qtbot: QtBot) -> None:
+    track = _own_recording(practice)
+    _choose(page, track.id)
+    dialog = page.recording_actions.rename()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.name.setText("   ")
+    dialog.save()
+    assert "can't be empty" in dialog.error.text() and dialog.isVisible()
+    dialog.name.setText("Morning sit with Anna")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert practice.titles()[track.id] == "Morning sit with Anna"
+    row = page.model.row_of(track.id)
+    assert page.model.data(page.model.index(row, 0), RowsModel.RowRole).detail == (
+        "Morning sit with Anna"
+    )
+    assert page.recording_actions.track is not None
+    assert page.recording_actions.track.title == "Morning sit with Anna"

@@ -21,10 +21,12 @@ from mindful_desktop.domain.mood import (
     validate_sleep,
 )
 from mindful_desktop.errors import InvalidInputError
+from mindful_desktop.services.undo import Deleted, put_back, snapshot
 
 if TYPE_CHECKING:
     from mindful_desktop.db.models import CheckIn
 
+_KEEP = object()  # "leave this field as it is" in update()
 _COLUMNS = "id, created_at, local_date, mood, note, emotions, sleep_hours"
 
 
@@ -108,6 +110,66 @@ class CheckInService(QObject):
             view = _view(row)
         self.changed.emit()
         return view
+
+    def update(
+        self,
+        checkin_id: int,
+        *,
+        mood: object = _KEEP,
+        note: object = _KEEP,
+        emotions: object = _KEEP,
+        sleep_hours: object = _KEEP,
+    ) -> CheckInView:
+        """Change a past check-in's ratings or note; its day and time stay as they were."""
+        from mindful_desktop.db.models import CheckIn
+
+        try:
+            with self._db.session() as session:
+                row = session.get(CheckIn, checkin_id)
+                if row is None:
+                    raise InvalidInputError("That check-in is no longer in your journal.")
+                if mood is not _KEEP:
+                    row.mood = validate_mood(mood)
+                if note is not _KEEP:
+                    row.note = clean_note(str(note))
+                if emotions is not _KEEP:
+                    row.emotions = json.dumps(list(validate_emotions(emotions)))
+                if sleep_hours is not _KEEP:
+                    row.sleep_hours = validate_sleep(sleep_hours)
+                row.updated_at = to_utc_naive(self._clock())
+                session.flush()
+                view = _view(row)
+        except ValueError as exc:
+            raise InvalidInputError(str(exc)) from exc
+        self.changed.emit()
+        return view
+
+    def delete(self, checkin_id: int) -> Deleted | None:
+        """Remove a check-in at once; what it returns puts it back (`restore`)."""
+        from mindful_desktop.db.models import CheckIn
+
+        with self._db.session() as session:
+            row = session.get(CheckIn, checkin_id)
+            if row is None:
+                return None
+            day = f"{row.local_date:%d %B}".lstrip("0")
+            deleted = snapshot(row, f"Check-in of {day}")
+            session.delete(row)
+        self.changed.emit()
+        return deleted
+
+    def restore(self, deleted: Deleted) -> CheckInView:
+        """Undo a delete: the same check-in (id, time, ratings, note) back in the journal."""
+        from mindful_desktop.db.models import CheckIn
+
+        with self._db.session() as session:
+            view = _view(put_back(session, CheckIn, deleted))
+        self.changed.emit()
+        return view
+
+    def get(self, checkin_id: int) -> CheckInView | None:
+        row = self._db.query_one(f"SELECT {_COLUMNS} FROM check_in WHERE id = ?", (checkin_id,))
+        return None if row is None else _row_view(row)
 
     def for_day(self, day: dt.date) -> list[CheckInView]:
         rows = self._db.query(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +16,8 @@ from mindful_desktop.db.database import Database
 from mindful_desktop.db.values import columns_of, day_param, to_date, to_datetime
 from mindful_desktop.domain.mood import clean_note
 from mindful_desktop.domain.practice import validate_minutes
-from mindful_desktop.errors import InvalidInputError
+from mindful_desktop.errors import DataDirError, InvalidInputError
+from mindful_desktop.services.undo import Deleted, put_back, snapshot
 
 if TYPE_CHECKING:
     from mindful_desktop.audio.processing import ImportedRecording
@@ -26,6 +27,7 @@ _COLUMNS = "id, kind, practice_id, title, started_at, local_date, minutes, compl
 
 KINDS = ("track", "timer", "recording", "manual")
 TIMER_ID = "timer"
+TITLE_MAX_CHARS = 200  # the recording table's title column
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,52 @@ class PracticeService(QObject):
         assert track is not None
         return track
 
+    def rename_recording(self, recording_id: str, title: str) -> Track:
+        """Give an imported recording a new name; past log entries keep the name they had."""
+        from mindful_desktop.db.models import Recording
+
+        name = " ".join(title.split())
+        if not name:
+            raise InvalidInputError("Give the recording a name: it can't be empty.")
+        if len(name) > TITLE_MAX_CHARS:
+            raise InvalidInputError(
+                f"That name is too long. Keep it under {TITLE_MAX_CHARS} characters."
+            )
+        with self._db.session() as session:
+            row = session.get(Recording, recording_id)
+            if row is None:
+                raise InvalidInputError("That recording is no longer in your library.")
+            row.title = name
+        self.changed.emit()
+        track = self.track(recording_id)
+        assert track is not None
+        return track
+
+    def sessions_with(self, practice_id: str) -> int:
+        """How many logged sessions were of this practice."""
+        row = self._db.query_one(
+            "SELECT count(*) FROM practice_session WHERE practice_id = ?", (practice_id,)
+        )
+        return int(row[0]) if row is not None else 0
+
+    def remove_recording(self, recording_id: str) -> None:
+        """Take an imported recording out of the library and delete its file from the data
+        folder. Sessions logged with it stay in the log, under the name they had."""
+        from mindful_desktop.db.models import Recording
+
+        with self._db.session() as session:
+            row = session.get(Recording, recording_id)
+            if row is None:
+                return
+            path = self.recordings_dir / row.file_name
+            session.delete(row)
+            session.flush()
+            try:  # inside the transaction: if the file stays, so does the recording
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                raise DataDirError.from_os_error(self.recordings_dir, exc) from exc
+        self.changed.emit()
+
     # --- the log --------------------------------------------------------------------------
 
     def log(
@@ -194,25 +242,29 @@ class PracticeService(QObject):
         return self.log("manual", practice_id, title.strip(), local_noon, mins, True, text)
 
     def update(self, session_id: int, **changes: object) -> SessionView:
-        """Edit a session: a manual one fully; any one's note."""
+        """Edit a session. Any one's note, minutes and completed; only one added by hand
+        (manual) also its day and practice: the app knows what it played and when."""
         from mindful_desktop.db.models import PracticeSession
 
         with self._db.session() as session:
             row = session.get(PracticeSession, session_id)
             if row is None:
                 raise InvalidInputError("That practice is no longer in your log.")
-            if "note" in changes:
-                try:
+            fixed = {"day", "title", "practice_id"} & changes.keys()
+            if fixed and row.kind != "manual":
+                raise InvalidInputError(
+                    "The app logged this practice itself, so its day and practice stay as they "
+                    "were. You can change its note, its length and whether you finished it."
+                )
+            try:
+                if "note" in changes:
                     row.note = clean_note(str(changes.pop("note")))
-                except ValueError as exc:
-                    raise InvalidInputError(str(exc)) from exc
-            if changes and row.kind != "manual":
-                raise InvalidInputError("Only practice you added by hand can be changed.")
-            if "minutes" in changes:
-                try:
+                if "minutes" in changes:
                     row.minutes = validate_minutes(changes.pop("minutes"))
-                except ValueError as exc:
-                    raise InvalidInputError(str(exc)) from exc
+            except ValueError as exc:
+                raise InvalidInputError(str(exc)) from exc
+            if "completed" in changes:
+                row.completed = bool(changes.pop("completed"))
             if "day" in changes:
                 day = changes.pop("day")
                 assert isinstance(day, dt.date)
@@ -232,39 +284,28 @@ class PracticeService(QObject):
         self.changed.emit()
         return view
 
-    def delete(self, session_id: int) -> SessionView | None:
-        """Remove a session and return it, so the UI can offer Undo."""
+    def delete(self, session_id: int) -> Deleted | None:
+        """Remove a session at once; what it returns puts it back (`restore`)."""
         from mindful_desktop.db.models import PracticeSession
 
         with self._db.session() as session:
             row = session.get(PracticeSession, session_id)
             if row is None:
                 return None
-            view = _view(row)
+            day = f"{row.local_date:%d %B}".lstrip("0")
+            deleted = snapshot(row, f"“{row.title}” of {day}")
             session.delete(row)
         self.changed.emit()
-        return view
+        return deleted
 
-    def restore(self, view: SessionView) -> SessionView:
-        """Undo a delete: the same session back in the log."""
+    def restore(self, deleted: Deleted) -> SessionView:
+        """Undo a delete: the same session (id, times, note) back in the log."""
         from mindful_desktop.db.models import PracticeSession
 
         with self._db.session() as session:
-            row = PracticeSession(
-                kind=view.kind,
-                practice_id=view.practice_id,
-                title=view.title,
-                started_at=to_utc_naive(view.started),
-                local_date=view.day,
-                minutes=view.minutes,
-                completed=view.completed,
-                note=view.note,
-            )
-            session.add(row)
-            session.flush()
-            restored = replace(view, id=row.id)
+            view = _view(put_back(session, PracticeSession, deleted))
         self.changed.emit()
-        return restored
+        return view
 
     def session(self, session_id: int) -> SessionView | None:
         row = self._db.query_one(

@@ -1,11 +1,13 @@
-"""Dialogs of the practice log: a note after practising, and practice done elsewhere."""
+"""Dialogs of the practice log: a note after practising, practice done elsewhere, and editing
+a session the app logged itself."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSize
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 from mindful_desktop.domain.practice import MAX_MANUAL_MINUTES
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.practice import PracticeService, SessionView
-from mindful_desktop.ui.dialogs.frame import crisis_button
+from mindful_desktop.ui.dialogs.frame import crisis_button, fit_to_window, vertical_scroll
 from mindful_desktop.ui.widgets.common import label
 
 
@@ -166,5 +168,78 @@ class ManualEntryDialog(QDialog):
                 )
         except KnownError as exc:
             self.error.setText(exc.message)
+            return
+        self.accept()
+
+
+class SessionEditDialog(QDialog):
+    """Edit a session the app logged (a track, the timer, a recording): its note, length and
+    whether it was finished. What was played, and when, stay as the app recorded them."""
+
+    def __init__(
+        self, practice: PracticeService, session: SessionView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self.session = session
+        self.saved: SessionView | None = None
+        self.setWindowTitle("Edit practice")
+        fit_to_window(self, QSize(560, 440))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 12)
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(24, 20, 24, 4)
+        layout.setSpacing(10)
+        layout.addWidget(label(f"{session.title} · {session.started:%A %d %B, %H:%M}", "CardTitle"))
+        layout.addWidget(
+            label(
+                "The app logged this practice itself, so what you played and when stay as "
+                "they were. You can change its length, whether you finished it, and your note.",
+                "Muted",
+            )
+        )
+        form = QFormLayout()
+        self._initial_minutes = max(1, round(session.minutes))
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, MAX_MANUAL_MINUTES)
+        self.minutes.setSuffix(" min")
+        self.minutes.setValue(self._initial_minutes)
+        self.minutes.setAccessibleName("Length in minutes")
+        form.addRow("Length", self.minutes)
+        self.completed = QCheckBox("I finished this practice")
+        self.completed.setChecked(session.completed)
+        form.addRow("", self.completed)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("What did you notice? (optional)")
+        self.note.setAccessibleName("Note")
+        self.note.setPlainText(session.note)
+        self.note.setMinimumHeight(100)
+        form.addRow("Note", self.note)
+        layout.addLayout(form)
+        self.error = label("", "Error")
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        outer.addWidget(vertical_scroll(holder, self.windowTitle()), 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.addButton(crisis_button(self), QDialogButtonBox.ButtonRole.HelpRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        buttons.setContentsMargins(24, 0, 24, 0)
+        outer.addWidget(buttons)
+
+    def save(self) -> None:
+        changes: dict[str, object] = {
+            "note": self.note.toPlainText(),
+            "completed": self.completed.isChecked(),
+        }
+        if self.minutes.value() != self._initial_minutes:  # keep the measured length otherwise
+            changes["minutes"] = self.minutes.value()
+        try:
+            self.saved = self._practice.update(self.session.id, **changes)
+        except KnownError as exc:
+            self.error.setText(exc.message)  # what was typed stays in the boxes
             return
         self.accept()

@@ -6,11 +6,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
 
 from mindful_desktop.domain.instruments import INSTRUMENTS, SELF_MONITORING_NOTE
-from mindful_desktop.services.checkins import CheckInService
+from mindful_desktop.errors import KnownError
+from mindful_desktop.services.checkins import CheckInService, CheckInView
 from mindful_desktop.services.questionnaires import QuestionnaireService
+from mindful_desktop.ui.dialogs.checkin_edit import CheckInEditDialog
 from mindful_desktop.ui.models.rows import Row, RowsModel
 from mindful_desktop.ui.widgets.common import Card, Page, label
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
+from mindful_desktop.ui.widgets.undo_bar import UndoBar
 
 ABOUT = {
     "phq9": "Nine questions about low mood and how you've been over the last two weeks.",
@@ -97,6 +100,22 @@ class CheckInPage(Page):
         self.history_empty = label("Check-ins you save on Today are listed here.", "Muted")
         history.body.addWidget(self.history_empty)
         history.body.addWidget(self.history, 1)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setAccessibleName("Edit the selected check-in")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setAccessibleName("Delete the selected check-in")
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.delete_button)
+        history.body.addLayout(actions)
+        self.status = label("", "Error")
+        history.body.addWidget(self.status)
+        self.undo_bar = UndoBar()
+        history.body.addWidget(self.undo_bar)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.history.selectionModel().selectionChanged.connect(self._selection)
         lists.addWidget(results, 2)
         lists.addWidget(history, 3)
         holder = QWidget()
@@ -149,3 +168,41 @@ class CheckInPage(Page):
             rows.append(Row(f"{c.when:%a %d %b %Y, %H:%M}", c.id, detail=detail))
         self.history_model.set_rows(rows)
         self.history_empty.setVisible(not rows)
+        self._selection()
+
+    def selected_checkin(self) -> CheckInView | None:
+        index = self.history.currentIndex()
+        if not index.isValid() or not self.history.selectionModel().isSelected(index):
+            return None
+        return self._checkins.get(self.history_model.data(index, RowsModel.PayloadRole))
+
+    def _selection(self, *_args: object) -> None:
+        chosen = self.history.selectionModel().hasSelection()
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def edit_selected(self) -> CheckInEditDialog | None:
+        checkin = self.selected_checkin()
+        if checkin is None:
+            return None
+        self.undo_bar.dismiss()
+        self.status.setText("")
+        dialog = CheckInEditDialog(self._checkins, checkin, self)
+        dialog.open()
+        return dialog
+
+    def delete_selected(self) -> None:
+        """Deleted at once; the Undo bar puts it back as it was."""
+        checkin = self.selected_checkin()
+        if checkin is None:
+            return
+        self.status.setText("")
+        try:
+            deleted = self._checkins.delete(checkin.id)
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        if deleted is not None:
+            self.undo_bar.offer(
+                f"{deleted.label} deleted.", lambda: self._checkins.restore(deleted)
+            )

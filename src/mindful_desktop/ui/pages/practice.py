@@ -27,6 +27,7 @@ from mindful_desktop.ui.models.rows import Row, RowsModel
 from mindful_desktop.ui.widgets.common import label, side_width
 from mindful_desktop.ui.widgets.player_panel import PlayerPanel, weeks_text
 from mindful_desktop.ui.widgets.practice_log import LogPanel
+from mindful_desktop.ui.widgets.recording_actions import RecordingActions
 from mindful_desktop.ui.widgets.timer_panel import TimerPanel
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
 
@@ -93,6 +94,17 @@ class PracticePage(QWidget):
             lambda index: self.play(self.model.data(index, RowsModel.PayloadRole))
         )
         side_layout.addWidget(self.list, 1)
+        self.recording_actions = RecordingActions(practice)
+        self.recording_actions.aboutToRemove.connect(self._stop_if_playing)
+        self.recording_actions.failed.connect(self._show_error)
+        self.list.selectionModel().currentChanged.connect(
+            lambda index, _old: self.recording_actions.set_track(
+                self._practice.track(self.model.data(index, RowsModel.PayloadRole))
+                if index.isValid()
+                else None
+            )
+        )
+        side_layout.addWidget(self.recording_actions)
         self.import_button = QPushButton("Import a recording…")
         self.import_button.setToolTip("Add an audio file, e.g. from your own MBCT teacher")
         self.import_button.clicked.connect(self.choose_import)
@@ -135,8 +147,15 @@ class PracticePage(QWidget):
             what = weeks_text(track.weeks) if track.bundled else "your recording"
             text = f"{track.minutes} min · {what}" if what else f"{track.minutes} min"
             rows.append(Row(text, track.id, detail=track.title, tooltip=track.description))
+        chosen = self.recording_actions.track
         self.model.set_rows(rows)
-        if self._tracker.track is not None:
+        # A reset clears the selection: keep the recording being renamed chosen, else the
+        # one playing.
+        kept = self._practice.track(chosen.id) if chosen is not None else None
+        self.recording_actions.set_track(kept)
+        if kept is not None:
+            self._select_track(kept)
+        elif self._tracker.track is not None:
             self._select_track(self._tracker.track)
 
     def _select_track(self, track: Track | None) -> None:
@@ -149,6 +168,11 @@ class PracticePage(QWidget):
     def _on_current(self, index: QModelIndex) -> None:
         track_id = self.model.data(index, RowsModel.PayloadRole) if index.isValid() else None
         self.player_panel.select(self._practice.track(track_id) if track_id else None)
+
+    def _stop_if_playing(self, track_id: str) -> None:
+        """Removing the recording that is playing stops it first (and logs what was heard)."""
+        if self._tracker.track is not None and self._tracker.track.id == track_id:
+            self._tracker.stop()
 
     def play(self, track_id: str) -> bool:
         """Start a practice; the one already under way goes on from where it is."""
@@ -193,10 +217,13 @@ class PracticePage(QWidget):
 
     def _import_failed(self, message: str) -> None:
         self.import_button.setEnabled(True)
+        self._show_error(message)
+        self.importFinished.emit(None)
+
+    def _show_error(self, message: str) -> None:
         self.import_status.setObjectName("Error")
         self._restyle(self.import_status)
         self.import_status.setText(message)
-        self.importFinished.emit(None)
 
     @staticmethod
     def _restyle(widget: QWidget) -> None:

@@ -86,6 +86,17 @@ class CheckInExtras(QWidget):
         value = self.sleep.value()
         return None if value <= NOT_RECORDED else value
 
+    def set_values(self, emotions: tuple[str, ...], sleep_hours: float | None) -> None:
+        """Show a saved check-in's feelings and sleep (the panel opens when there are any)."""
+        if emotions or sleep_hours is not None:
+            self.toggle.setChecked(True)
+        if self.panel is None:
+            return
+        for word, chip in self.chips.items():
+            chip.setChecked(word in emotions)
+        if self.sleep is not None:
+            self.sleep.setValue(NOT_RECORDED if sleep_hours is None else sleep_hours)
+
     def clear(self) -> None:
         for chip in self.chips.values():
             chip.setChecked(False)

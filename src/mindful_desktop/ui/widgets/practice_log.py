@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.practice import PracticeService, SessionView
-from mindful_desktop.ui.dialogs.practice import ManualEntryDialog
+from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, SessionEditDialog
 from mindful_desktop.ui.models.rows import Row, RowsModel
 from mindful_desktop.ui.widgets.common import label
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
+from mindful_desktop.ui.widgets.undo_bar import UndoBar
 
 
 class LogPanel(QWidget):
     def __init__(self, practice: PracticeService) -> None:
         super().__init__()
         self._practice = practice
-        self._undo: SessionView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         self.model = RowsModel(self)
@@ -34,20 +41,21 @@ class LogPanel(QWidget):
         row = QHBoxLayout()
         self.add_button = QPushButton("Add practice done elsewhere…")
         self.edit_button = QPushButton("Edit…")
+        self.edit_button.setAccessibleName("Edit the selected practice")
         self.delete_button = QPushButton("Delete")
-        self.undo_button = QPushButton("Undo delete")
-        self.undo_button.hide()
+        self.delete_button.setAccessibleName("Delete the selected practice")
         row.addWidget(self.add_button)
         row.addStretch(1)
-        for button in (self.undo_button, self.edit_button, self.delete_button):
+        for button in (self.edit_button, self.delete_button):
             row.addWidget(button)
         layout.addLayout(row)
+        self.undo_bar = UndoBar()
+        layout.addWidget(self.undo_bar)
         self.status = label("", "Muted")
         layout.addWidget(self.status)
         self.add_button.clicked.connect(self.add_manual)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_button.clicked.connect(self.undo_delete)
         self.list.selectionModel().selectionChanged.connect(self._selection)
         practice.changed.connect(self.refresh)
         self.refresh()
@@ -77,36 +85,37 @@ class LogPanel(QWidget):
         self.delete_button.setEnabled(selected is not None)
 
     def add_manual(self) -> None:
+        self.undo_bar.dismiss()
         dialog = ManualEntryDialog(self._practice, self._practice.today(), parent=self)
         dialog.open()
 
-    def edit_selected(self) -> None:
+    def edit_selected(self) -> QDialog | None:
+        """A session added by hand is edited fully; one the app logged, in what it can't know."""
         selected = self._selected()
         if selected is None:
-            return
-        dialog = ManualEntryDialog(self._practice, self._practice.today(), selected, parent=self)
+            return None
+        self.undo_bar.dismiss()
+        dialog: QDialog
+        if selected.kind == "manual":
+            dialog = ManualEntryDialog(
+                self._practice, self._practice.today(), selected, parent=self
+            )
+        else:
+            dialog = SessionEditDialog(self._practice, selected, parent=self)
         dialog.open()
+        return dialog
 
     def delete_selected(self) -> None:
         selected = self._selected()
         if selected is None:
             return
+        self.status.setText("")
         try:
-            self._undo = self._practice.delete(selected.id)
+            deleted = self._practice.delete(selected.id)
         except KnownError as exc:
             self.status.setText(exc.message)
             return
-        self.status.setText(f"Deleted “{selected.title}” from {selected.day:%d %B}.")
-        self.undo_button.show()
-
-    def undo_delete(self) -> None:
-        if self._undo is None:
-            return
-        try:
-            self._practice.restore(self._undo)
-        except KnownError as exc:
-            self.status.setText(exc.message)
-            return
-        self._undo = None
-        self.undo_button.hide()
-        self.status.setText("Restored.")
+        if deleted is not None:
+            self.undo_bar.offer(
+                f"{deleted.label} deleted.", lambda: self._practice.restore(deleted)
+            )
