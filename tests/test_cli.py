@@ -13,7 +13,10 @@ from mindful_desktop.db.migrate import head_revision
 from mindful_desktop.paths import AppPaths
 
 
-@pytest.mark.parametrize("command", ["doctor", "export", "demo-data", "screenshot", "run"])
+@pytest.mark.parametrize(
+    "command",
+    ["doctor", "export", "demo-data", "screenshot", "run", "backups", "backup", "restore"],
+)
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main([command, "--help"])
@@ -160,3 +163,72 @@ def test_the_pure_half_loads_before_qt() -> None:
         "assert all(name in sys.modules for name in app.PURE_MODULES)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_backup_then_backups_lists_it(paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo-data", "--days", "5"]) == 0
+    assert main(["backup"]) == 0
+    capsys.readouterr()
+    assert main(["backups"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and "Made by you" in out[0] and "entries" in out[0]
+
+
+def test_backup_without_a_journal_says_so(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths.ensure()
+    assert main(["backup"]) == 2
+    assert "no journal" in capsys.readouterr().err
+
+
+def test_restore_puts_a_backup_back_and_keeps_the_journal_it_replaced(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from mindful_desktop.db.backup import list_backups
+
+    assert main(["demo-data", "--days", "5"]) == 0
+    assert main(["backup"]) == 0
+    backup = list_backups(paths.backups_dir)[0]
+    conn = sqlite3.connect(paths.db_path)
+    conn.execute("DELETE FROM check_in")
+    conn.commit()
+    conn.close()
+    assert main(["restore", str(backup.path)]) == 0
+    assert "Restored" in capsys.readouterr().err
+    conn = sqlite3.connect(paths.db_path)
+    assert conn.execute("SELECT count(*) FROM check_in").fetchone()[0] == backup.counts["check_in"]
+    conn.close()
+    assert [b.kind for b in list_backups(paths.backups_dir)].count("restore") == 1
+
+
+def test_restore_refuses_while_the_app_is_open(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PySide6.QtCore import QLockFile
+
+    assert main(["demo-data", "--days", "5"]) == 0
+    assert main(["backup"]) == 0
+    before = paths.db_path.read_bytes()
+    lock = QLockFile(str(paths.data_dir / "instance.lock"))
+    assert lock.tryLock(0)
+    try:
+        backup = next(paths.backups_dir.glob("journal-*.sqlite3"))
+        assert main(["restore", str(backup)]) == 1
+    finally:
+        lock.unlock()
+    assert "Close it first" in capsys.readouterr().err
+    assert paths.db_path.read_bytes() == before
+
+
+def test_restore_of_a_damaged_file_is_a_sentence(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo-data", "--days", "5"]) == 0
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x07" * 9000)
+    assert main(["restore", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.sqlite3" in err and "Traceback" not in err

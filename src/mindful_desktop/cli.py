@@ -56,6 +56,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=("json",), default="json")
     export.add_argument("out", metavar="OUT", type=Path)
+    sub.add_parser(
+        "backups",
+        parents=[common],
+        help="list the checked backups of your journal",
+        description="List every backup that has been checked whole, newest first.",
+    )
+    sub.add_parser(
+        "backup",
+        parents=[common],
+        help="back up your journal now (checked before it is kept)",
+        description="Make a backup now; it is kept until you remove it. Works while the app "
+        "is open.",
+    )
+    restore = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="put a backup back as your journal (close the app first)",
+        description="Check FILE, back up the journal as it is now, then put FILE in its "
+        "place. The app must be closed.",
+    )
+    restore.add_argument("file", metavar="FILE", type=Path)
     demo = sub.add_parser(
         "demo-data",
         parents=[common],
@@ -103,6 +124,63 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backups(args: argparse.Namespace) -> int:
+    from mindful_desktop.db.backup import list_backups
+
+    found = list_backups(_paths(args).backups_dir)
+    if not found:
+        print("No backups yet.", file=sys.stderr)
+        return 0
+    for info in found:
+        print(
+            f"{info.made_at:%Y-%m-%d %H:%M}  {info.why:<18}  {info.size / 1048576:7.1f} MB  "
+            f"{info.entries:>7,} entries  {info.path}"
+        )
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from mindful_desktop.db.backup import backup_database
+    from mindful_desktop.errors import DataDirError
+
+    paths = _paths(args)
+    if not paths.db_path.is_file():
+        raise DataDirError(f"There is no journal in {paths.data_dir} to back up yet.")
+    info = backup_database(paths.db_path, paths.backups_dir, "manual")
+    print(f"Backed up and checked: {info.entries:,} entries, {info.path}", file=sys.stderr)
+    return 0
+
+
+def app_is_open(paths: AppPaths) -> bool:
+    """Whether a running app holds this data folder's instance lock."""
+    from PySide6.QtCore import QLockFile
+
+    lock = QLockFile(str(paths.data_dir / "instance.lock"))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        lock.unlock()
+        return False
+    return True
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from mindful_desktop.db.restore import restore_backup
+
+    paths = _paths(args)
+    if paths.data_dir.is_dir() and app_is_open(paths):
+        print(
+            "Mindful Desktop is open with this data folder. Close it first (or use Settings → "
+            "Backups → Restore… in the app), then run restore again. Nothing was changed.",
+            file=sys.stderr,
+        )
+        return 1
+    paths.ensure()
+    before = restore_backup(paths, args.file)
+    kept = f" The journal it replaced is kept as {before.path}." if before else ""
+    print(f"Restored {args.file.name} as your journal.{kept}", file=sys.stderr)
+    return 0
+
+
 def cmd_demo_data(args: argparse.Namespace) -> int:
     from mindful_desktop.db.migrate import open_database
     from mindful_desktop.services.data import fill_demo_data
@@ -136,6 +214,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 COMMANDS = {
     "doctor": cmd_doctor,
     "export": cmd_export,
+    "backups": cmd_backups,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
     "demo-data": cmd_demo_data,
     "screenshot": cmd_screenshot,
 }
