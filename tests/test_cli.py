@@ -232,3 +232,37 @@ def test_restore_of_a_damaged_file_is_a_sentence(
     assert main(["restore", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "bad.sqlite3" in err and "Traceback" not in err
+
+
+def test_doctor_and_export_report_a_damaged_journal_with_a_sentence(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo-data", "--days", "40"]) == 0
+    data = bytearray(paths.db_path.read_bytes())
+    data[4096 * 2 : 4096 * 8] = b"\xa5" * (4096 * 6)
+    paths.db_path.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main(["doctor"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert not report["healthy"] and report["problems"]
+    out = tmp_path / "out.json"
+    assert main(["export", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "damaged" in err and "Traceback" not in err
+    assert not out.exists() and not list(tmp_path.glob(".out.json.*"))
+
+
+def test_doctor_never_says_a_too_new_journal_will_be_upgraded(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    assert main(["demo-data", "--days", "3"]) == 0
+    conn = sqlite3.connect(paths.db_path)
+    conn.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["doctor"]) == 1
+    problems = " ".join(json.loads(capsys.readouterr().out)["problems"])
+    assert "newer version" in problems and "upgrades it on start" not in problems

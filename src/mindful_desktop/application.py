@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mindful_desktop import APP_NAME
 from mindful_desktop.clock import Clock, system_clock
-from mindful_desktop.errors import KnownError
+from mindful_desktop.errors import DatabaseCorruptError, KnownError
 from mindful_desktop.logs import enable_crash_traces, setup_logging
 from mindful_desktop.paths import AppPaths
 from mindful_desktop.services.context import AppContext
@@ -96,7 +96,12 @@ class Application(QObject):
             )
             return 1
         try:
-            self.open()
+            try:
+                self.open()
+            except DatabaseCorruptError as exc:
+                if not self._recover(exc):
+                    self.guard.release()
+                    return 2
         except KnownError as exc:
             log.warning("Could not open the journal: %s", exc.message)
             QMessageBox.critical(None, exc.title, exc.message)
@@ -110,6 +115,35 @@ class Application(QObject):
         # for the first save (started any earlier, it would compete with that frame).
         self.window.installEventFilter(self)
         return None
+
+    def _recover(self, exc: DatabaseCorruptError) -> bool:
+        """A damaged journal at start: copy it aside, explain, offer the newest good backup.
+        Nothing is written to the damaged file, whatever is chosen. True when it reopened."""
+        from mindful_desktop.db.restore import restore_backup
+        from mindful_desktop.recovery import assess
+
+        log.warning("Damaged journal at start: %s", exc.message)
+        damage = assess(self.paths, f"{exc.why or exc.message}.")
+        now = self.clock().astimezone().replace(tzinfo=None)
+        if not self.ask_to_restore(damage.explain(now), damage.backup is not None):
+            return False
+        assert damage.backup is not None
+        restore_backup(self.paths, damage.backup.path, keep_current=False)
+        log.info("Restored %s after damage", damage.backup.path.name)
+        self.open()
+        return True
+
+    def ask_to_restore(self, text: str, can_restore: bool) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Your journal file is damaged", text)
+        quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        restore = None
+        if can_restore:
+            restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+            box.setDefaultButton(restore)
+        else:
+            box.setDefaultButton(quit_button)
+        box.exec()
+        return restore is not None and box.clickedButton() is restore
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.Paint:

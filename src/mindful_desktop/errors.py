@@ -45,6 +45,7 @@ class DatabaseTooNewError(KnownError):
 
 class DatabaseCorruptError(KnownError):
     title = "Your journal file is damaged"
+    why = ""  # what SQLite found, when known
 
 
 class DatabaseLockedError(KnownError):

@@ -61,12 +61,28 @@ class StoredState:
     tables: tuple[str, ...]
 
 
-def read_state(db_path: Path) -> StoredState:
+def damaged(db_path: Path, why: str) -> DatabaseCorruptError:
+    error = DatabaseCorruptError(
+        f"Your journal file {db_path} is damaged ({why}). Mindful Desktop hasn't written "
+        f"anything to it. Your backups are in {db_path.parent / 'backups'}: "
+        "`mindful-desktop backups` lists them and `mindful-desktop restore FILE` puts one back."
+    )
+    error.why = why
+    return error
+
+
+def read_state(db_path: Path, check: bool = False) -> StoredState:
+    """What the file holds, read-only. With `check`, SQLite's `quick_check` runs over every
+    page first, and a damaged file raises DatabaseCorruptError."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return StoredState(exists=db_path.exists(), revision=None, tables=())
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
+            if check:
+                result = conn.execute("PRAGMA quick_check").fetchone()[0]
+                if result != "ok":
+                    raise damaged(db_path, f"SQLite's check says: {str(result)[:200]}")
             tables = tuple(
                 row[0]
                 for row in conn.execute(
@@ -79,14 +95,19 @@ def read_state(db_path: Path) -> StoredState:
                 revision = None if row is None else str(row[0])
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except sqlite3.DatabaseError as exc:
         known = translate_db_error(exc, db_path)
-        if known is None:
-            known = DatabaseCorruptError(
-                f"The journal file {db_path} couldn't be read ({exc}). It has been left as it is."
-            )
+        if known is None or isinstance(known, DatabaseCorruptError):
+            known = damaged(db_path, str(exc))
         raise known from exc
     return StoredState(exists=True, revision=revision, tables=tables)
+
+
+def has_backups(paths: AppPaths) -> bool:
+    try:
+        return any(paths.backups_dir.glob("journal-*.sqlite3"))
+    except OSError:
+        return False
 
 
 def check_compatible(db_path: Path, state: StoredState) -> None:
@@ -107,7 +128,10 @@ def open_database(paths: AppPaths) -> Database:
     """The one way the app gets a database: checked, backed up when needed, at the head revision."""
     paths.ensure()
     db_path = paths.db_path
-    state = read_state(db_path)
+    if db_path.exists() and db_path.stat().st_size == 0 and has_backups(paths):
+        # An empty file where a journal was (a full disk, a bad copy): not a new start.
+        raise damaged(db_path, "the file is empty, though there are backups of it")
+    state = read_state(db_path, check=True)
     check_compatible(db_path, state)
     head = head_revision()
     backup = None

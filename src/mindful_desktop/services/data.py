@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from mindful_desktop import __version__
 from mindful_desktop.db.base import Base
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.migrate import head_revision, read_state
+from mindful_desktop.db.migrate import head_revision, known_revisions, read_state
 from mindful_desktop.db.models import (
     CheckIn,
     JournalEntry,
@@ -76,9 +76,21 @@ def doctor_report(paths: AppPaths) -> dict[str, Any]:
         return report
     report["schema_revision"] = state.revision
     report["is_head"] = state.revision == head
-    if not report["is_head"]:
+    if state.revision is None and state.tables:
         report["problems"].append(
-            f"Schema {state.revision} is not the newest ({head}); the app upgrades it on start."
+            "This file wasn't made by Mindful Desktop; the app won't open or change it."
+        )
+    elif state.revision is None:
+        report["problems"].append("The journal file is empty.")
+    elif state.revision not in known_revisions():
+        report["problems"].append(
+            f"Schema {state.revision} is from a newer version of Mindful Desktop; this version "
+            "won't open or change it. Install the newer version again to use it."
+        )
+    elif not report["is_head"]:
+        report["problems"].append(
+            f"Schema {state.revision} is not the newest ({head}); the app upgrades it on start, "
+            "after a checked backup."
         )
     if report["quick_check"] != "ok":
         report["problems"].append(f"SQLite quick_check says: {report['quick_check']}")
