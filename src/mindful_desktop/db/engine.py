@@ -10,6 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from mindful_desktop.db.sqlite import apply_pragmas, make_private
+from mindful_desktop.domain.text import clean_value
 
 
 def create_db_engine(db_path: Path) -> Engine:
@@ -25,6 +26,14 @@ def create_db_engine(db_path: Path) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
+
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _clean_text(
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+    ) -> tuple[str, Any]:
+        # Every value written goes through here: half a character (a lone surrogate from a
+        # bad paste) is replaced instead of making sqlite3 refuse the whole save.
+        return statement, clean_value(parameters)
 
     return engine
 

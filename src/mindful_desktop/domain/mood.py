@@ -7,6 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mindful_desktop.domain.text import clean_text
+
 MOOD_MIN = 0
 MOOD_MAX = 10
 MOOD_LOW_LABEL = "Very low"
@@ -52,8 +54,9 @@ def validate_mood(mood: object) -> int:
 
 
 def clean_note(note: str) -> str:
-    """Keep the user's words exactly, but drop blank edges; refuse absurd lengths kindly."""
-    cleaned = note.strip()
+    """Keep the user's words exactly, but drop blank edges (and half a character, see
+    domain.text); refuse absurd lengths kindly."""
+    cleaned = clean_text(note.strip())
     if len(cleaned) > NOTE_MAX_CHARS:
         raise ValueError(
             f"That note is {len(cleaned):,} characters long; a check-in note can hold "

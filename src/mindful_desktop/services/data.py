@@ -25,6 +25,7 @@ from mindful_desktop.db.models import (
 )
 from mindful_desktop.domain.instruments import GAD7, PHQ9, Instrument, band
 from mindful_desktop.domain.mood import EMOTION_WORDS
+from mindful_desktop.domain.text import clean_text, clean_value
 from mindful_desktop.errors import DataDirError, InvalidInputError
 from mindful_desktop.paths import AppPaths
 
@@ -110,10 +111,10 @@ def _jsonable(value: Any) -> Any:
 def _exported(table: str, column: str, value: Any) -> Any:
     if (table, column) in JSON_COLUMNS and isinstance(value, str):
         try:
-            return json.loads(value)
+            return clean_value(json.loads(value))  # a stored "\\ud800" must not break the file
         except ValueError:
-            return value  # keep what was stored rather than lose it
-    return _jsonable(value)
+            return clean_text(value)  # keep what was stored rather than lose it
+    return clean_value(_jsonable(value))
 
 
 def export_data(db: Database) -> dict[str, Any]:
@@ -151,10 +152,12 @@ def write_atomically(out: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o600)  # an export is as private as the journal
         os.replace(tmp_name, out)
-    except OSError as exc:
-        if tmp_name:
+    except BaseException as exc:
+        if tmp_name:  # whatever went wrong, no half-written file is left behind
             Path(tmp_name).unlink(missing_ok=True)
-        raise DataDirError.from_os_error(folder, exc) from exc
+        if isinstance(exc, OSError):
+            raise DataDirError.from_os_error(folder, exc) from exc
+        raise
 
 
 def export_json(db: Database, out: Path) -> dict[str, int]:

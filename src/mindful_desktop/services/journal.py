@@ -15,6 +15,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.models import JournalEntry, PracticeSession, Reflection, WorksheetEntry
+from mindful_desktop.domain.text import clean_text
 from mindful_desktop.errors import InvalidInputError
 
 MAX_BODY_CHARS = 200_000
@@ -165,15 +166,8 @@ class JournalService(QObject):
                 f"That title is {len(clean_title):,} characters; a title holds "
                 f"{MAX_TITLE_CHARS}. The rest can go in the entry itself."
             )
-        for part in (clean_title, body):
-            try:
-                part.encode("utf-8")
-            except UnicodeEncodeError as exc:
-                raise InvalidInputError(
-                    "Part of this text is damaged (it holds half of a character), so it can't "
-                    "be saved. Try pasting it again."
-                ) from exc
-        return clean_title, body
+        # Half a character from a bad paste becomes U+FFFD; the rest of the words are kept.
+        return clean_text(clean_title), clean_text(body)
 
     def create(self, body: str, *, title: str = "") -> JournalEntryView:
         clean_title, clean_body = self._clean(title, body)
