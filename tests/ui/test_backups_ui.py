@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from mindful_desktop.application import Application
 from mindful_desktop.ui.pages.settings import SettingsPage
+from tests.conftest import FakeClock
 from tests.ui.test_application import Boxes, boxes, make_app  # noqa: F401 - fixtures
 
 __all__ = ["boxes", "make_app"]
@@ -62,3 +63,27 @@ def test_restore_from_settings_swaps_the_journal_and_keeps_the_one_it_replaced(
     # ... and kept in the backup made just before the restore.
     kinds = [b.kind for b in app.ctx.backups.list()]
     assert "restore" in kinds and "manual" in kinds
+
+
+def test_removing_older_backups_keeps_a_fresh_one(
+    make_app: Callable[[], Application],
+    clock: FakeClock,
+    qtbot: QtBot,
+    boxes: Boxes,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = make_app()
+    assert app.ctx is not None
+    card = _settings(app).backups
+    for _ in range(3):
+        clock.advance(hours=1)
+        assert card.back_up() is not None
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Ok)
+    app.ctx.backups.wait()
+    before = len(app.ctx.backups.list())
+    assert before >= 3
+    clock.advance(hours=1)
+    assert card.forget_older() == before
+    left = app.ctx.backups.list()
+    assert len(left) == 1 and left[0].kind == "manual"
+    assert card.table.rowCount() == 1

@@ -145,6 +145,9 @@ def backup_database(
     made_at = now or dt.datetime.now()
     suffix = f"-{re.sub(r'[^A-Za-z0-9]', '', detail)[:12]}" if detail else ""
     name = f"journal-{made_at:%Y%m%d-%H%M%S-%f}-{kind}{suffix}.sqlite3"
+    while (backups_dir / name).exists():  # never replace a backup made in the same instant
+        made_at += dt.timedelta(microseconds=1)
+        name = f"journal-{made_at:%Y%m%d-%H%M%S-%f}-{kind}{suffix}.sqlite3"
     dest = backups_dir / name
     partial = backups_dir / f"{_PARTIAL_PREFIX}{name}"
     try:

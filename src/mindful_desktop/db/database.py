@@ -81,6 +81,9 @@ class Database:
                 self._sessions = make_sessionmaker(self.engine)
             with self._sessions.begin() as session:
                 yield session
+            # Read after the commit: its flush is what marks a deletion.
+            if session.info.get("deletes_words"):
+                self.forget_deleted()
         except KnownError:
             raise
         except Exception as exc:
@@ -88,6 +91,22 @@ class Database:
             if known is None:
                 raise
             raise known from exc
+
+    def forget_deleted(self) -> None:
+        """After words were deleted: merge the search index so they leave its segments (an
+        FTS5 delete only marks them; 'optimize' rewrites without them), then checkpoint the
+        write-ahead log so its old page images go too. `secure_delete` (a house pragma)
+        zeroes the freed space in the file itself."""
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO search_index(search_index) VALUES('optimize')")
+        from mindful_desktop.db.sqlite import apply_pragmas
+
+        checkpoint = sqlite3.connect(self.db_path, isolation_level=None)
+        try:
+            apply_pragmas(checkpoint)
+            checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            checkpoint.close()
 
     def revision(self) -> str | None:
         row = self.query_one("SELECT version_num FROM alembic_version")

@@ -38,5 +38,35 @@ def create_db_engine(db_path: Path) -> Engine:
     return engine
 
 
+# Columns whose words a person can delete by emptying them (a practice note, a reflection).
+TEXT_COLUMNS = ("note", "body", "title")
+
+
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    factory = sessionmaker(engine, expire_on_commit=False)
+
+    @event.listens_for(factory, "before_flush")
+    def _note_deletions(session: Session, _context: Any, _instances: Any) -> None:
+        """Mark a unit of work that deletes words, so `Database.session` wipes them after."""
+        if session.deleted or any(_emptied(obj) for obj in session.dirty):
+            session.info["deletes_words"] = True
+
+    return factory
+
+
+def _emptied(obj: object) -> bool:
+    from sqlalchemy import inspect
+
+    state = inspect(obj)
+    for name in TEXT_COLUMNS:
+        if name in state.attrs:
+            history = state.attrs[name].history
+            if history.deleted and any(history.deleted) and not any(history.added or ()):
+                return True
+            if (
+                history.deleted
+                and history.added
+                and len(str(history.added[0])) < len(str(history.deleted[0]))
+            ):
+                return True  # shortened: some words may be gone
+    return False

@@ -29,6 +29,12 @@ RULE = (
     "those made before an upgrade or a restore, stay until you remove them."
 )
 
+FORGET = (
+    "When you delete an entry, a note or a check-in, its words are wiped from your journal "
+    "file at once. Backups made before that still hold them until they age out; to be rid "
+    "of them now, make a new backup and remove all the older ones."
+)
+
 
 def size_text(size: int) -> str:
     if size < 1024 * 1024:
@@ -73,6 +79,12 @@ class BackupsCard(Card):
         row.addStretch(1)
         row.addWidget(self.file_button)
         self.body.addLayout(row)
+        self.body.addWidget(label(FORGET, "Muted"))
+        forget_row = QHBoxLayout()
+        self.forget_button = QPushButton("Remove all backups but a new one…")
+        forget_row.addWidget(self.forget_button)
+        forget_row.addStretch(1)
+        self.body.addLayout(forget_row)
         self.status = label("", "Status")
         self.status.hide()
         self.body.addWidget(self.status)
@@ -81,6 +93,7 @@ class BackupsCard(Card):
         self.restore_button.clicked.connect(self.restore_chosen)
         self.file_button.clicked.connect(self.restore_file)
         self.remove_button.clicked.connect(self.remove_chosen)
+        self.forget_button.clicked.connect(self.forget_older)
         self.table.itemSelectionChanged.connect(self._enable)
         backups.changed.connect(self.refresh)
         self.refresh()
@@ -179,3 +192,27 @@ class BackupsCard(Card):
             self._say(exc.message, error=True)
             return
         self._say("Removed.")
+
+    def forget_older(self) -> int:
+        """Back up now, then remove every backup made before it (after asking)."""
+        answer = QMessageBox.question(
+            self,
+            "Remove older backups",
+            "Make a new backup of your journal as it is now, then remove every older backup "
+            "(daily, yours, and those from before upgrades and restores)? Words you deleted "
+            "will then be gone from your data folder too.",
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Ok:
+            return 0
+        info = self.back_up()
+        if info is None:
+            return 0  # nothing removed without a fresh, checked backup to keep
+        try:
+            removed = self._backups.remove_older_than(info.made_at)
+        except KnownError as exc:
+            self._say(exc.message, error=True)
+            return 0
+        self._say(f"Kept a new backup and removed {removed:,} older ones.")
+        return removed
