@@ -266,3 +266,28 @@ def test_doctor_never_says_a_too_new_journal_will_be_upgraded(
     assert main(["doctor"]) == 1
     problems = " ".join(json.loads(capsys.readouterr().out)["problems"])
     assert "newer version" in problems and "upgrades it on start" not in problems
+
+
+def test_every_file_the_app_makes_is_private_and_doctor_checks(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)  # a usual desktop umask
+    try:
+        assert main(["demo-data", "--days", "5"]) == 0
+        assert main(["backup"]) == 0
+    finally:
+        os.umask(old)
+    for path in [paths.data_dir, *paths.data_dir.rglob("*")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode & 0o077 == 0, f"{path} is {oct(mode)}"
+    capsys.readouterr()
+    assert main(["doctor"]) == 0
+    capsys.readouterr()
+    log = next(paths.logs_dir.glob("*.log"))
+    log.chmod(0o644)
+    assert main(["doctor"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert f"logs/{log.name}" in report["open_to_others"]

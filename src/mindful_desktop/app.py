@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -51,6 +52,9 @@ def plain_gui_data_dir(argv: Sequence[str]) -> str | None | object:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Every file and folder the app makes (the journal's -wal and -shm, logs, the instance
+    # lock, backups, exports) is its owner's alone, whoever creates it.
+    os.umask(0o077)
     data_dir = plain_gui_data_dir(sys.argv[1:] if argv is None else argv)
     if data_dir is not _NO_DATA_DIR:
         return _run_gui(data_dir)  # type: ignore[arg-type]

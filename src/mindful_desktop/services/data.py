@@ -95,8 +95,32 @@ def doctor_report(paths: AppPaths) -> dict[str, Any]:
         )
     if report["quick_check"] != "ok":
         report["problems"].append(f"SQLite quick_check says: {report['quick_check']}")
+    report["open_to_others"] = open_to_others(paths)
+    for name in report["open_to_others"]:
+        report["problems"].append(f"{name} can be read by other users of this computer.")
     report["healthy"] = not report["problems"]
     return report
+
+
+def open_to_others(paths: AppPaths) -> list[str]:
+    """Files (0600 expected) and folders (0700) in the data folder that others could open."""
+    found = []
+    folders = [paths.data_dir, paths.backups_dir, paths.logs_dir, paths.recordings_dir]
+    for folder in folders:
+        try:
+            entries = [folder, *folder.iterdir()] if folder.is_dir() else []
+        except OSError:
+            continue
+        for path in entries:
+            try:
+                mode = path.stat().st_mode
+            except OSError:
+                continue
+            if mode & 0o077:
+                name = str(path.relative_to(paths.data_dir)) if path != paths.data_dir else "."
+                if name not in found:
+                    found.append(name)
+    return found
 
 
 def _jsonable(value: Any) -> Any:
