@@ -258,6 +258,16 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.made_at, reverse=True)
 
 
+def daily_made_on(backups_dir: Path, day: dt.date) -> bool:
+    """Whether a daily backup of `day` exists (by its name; a kill mid-backup leaves only a
+    `.partial-` name, which doesn't count)."""
+    try:
+        names = list(backups_dir.glob(f"journal-{day:%Y%m%d}-*-daily.sqlite3"))
+    except OSError:
+        return False
+    return any(_parse_name(path) is not None for path in names)
+
+
 def remove_backup(info: BackupInfo) -> None:
     try:
         info.path.unlink(missing_ok=True)
@@ -296,6 +306,7 @@ __all__ = [
     "BackupInfo",
     "KnownError",
     "backup_database",
+    "daily_made_on",
     "list_backups",
     "prune_backups",
     "remove_backup",

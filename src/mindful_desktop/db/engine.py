@@ -38,7 +38,7 @@ def create_db_engine(db_path: Path) -> Engine:
     return engine
 
 
-# Columns whose words a person can delete by emptying them (a practice note, a reflection).
+# Columns whose words a person deletes by emptying them (a practice note, a reflection).
 TEXT_COLUMNS = ("note", "body", "title")
 
 
@@ -55,18 +55,15 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 
 def _emptied(obj: object) -> bool:
+    """Whether a text column of `obj` was emptied (a note or reflection deleted). Only then:
+    an edit that merely shortens text is an autosave on every pause in typing, too often to
+    rewrite the search index for."""
     from sqlalchemy import inspect
 
     state = inspect(obj)
     for name in TEXT_COLUMNS:
         if name in state.attrs:
             history = state.attrs[name].history
-            if history.deleted and any(history.deleted) and not any(history.added or ()):
+            if any(history.deleted or ()) and not any(history.added or ()):
                 return True
-            if (
-                history.deleted
-                and history.added
-                and len(str(history.added[0])) < len(str(history.deleted[0]))
-            ):
-                return True  # shortened: some words may be gone
     return False

@@ -14,7 +14,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from mindful_desktop.clock import Clock, system_clock
-from mindful_desktop.db.backup import BackupInfo, backup_database, list_backups, remove_backup
+from mindful_desktop.db.backup import (
+    BackupInfo,
+    backup_database,
+    daily_made_on,
+    list_backups,
+    remove_backup,
+)
 from mindful_desktop.errors import KnownError
 from mindful_desktop.paths import AppPaths
 
@@ -52,8 +58,9 @@ class BackupService(QObject):
         return info
 
     def daily_due(self) -> bool:
-        today = self._now().date()
-        return not any(b.kind == "daily" and b.made_at.date() == today for b in self.list())
+        """Whether today has no daily backup yet: read from the file names alone, so the
+        check after the first frame never opens a backup on the window's thread."""
+        return not daily_made_on(self._paths.backups_dir, self._now().date())
 
     def start_daily(self) -> bool:
         """Begin today's daily backup in a worker thread, if today has none. Returns whether

@@ -5,9 +5,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QFrame, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mindful_desktop.ui.navigator import CRISIS_SHORTCUT, Navigator
+from mindful_desktop.ui.widgets.common import label
 
 MIN_SIZE = QSize(420, 320)
 
@@ -56,3 +65,38 @@ def crisis_button(dialog: QWidget) -> QPushButton:
         shortcut = QShortcut(QKeySequence(CRISIS_SHORTCUT), dialog)
         shortcut.activated.connect(nav.show_crisis)
     return button
+
+
+class FormDialog(QDialog):
+    """Fields over Save, Cancel and Crisis support, the shape of every "edit this" dialog: it
+    fits its window, its fields scroll, and a sentence under them says why a save failed
+    (what was typed stays). A subclass adds its fields to `form`, calls `finish()`, and
+    implements `save()`, which calls `accept()` when it worked."""
+
+    def __init__(self, title: str, wanted: QSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        fit_to_window(self, wanted)
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(0, 0, 0, 12)
+        self._holder = QWidget()
+        self.form = QVBoxLayout(self._holder)
+        self.form.setContentsMargins(24, 20, 24, 4)
+        self.form.setSpacing(10)
+        self.error = label("", "Error")
+
+    def finish(self) -> None:
+        self.form.addWidget(self.error)
+        self.form.addStretch(1)
+        self._outer.addWidget(vertical_scroll(self._holder, self.windowTitle()), 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.addButton(crisis_button(self), QDialogButtonBox.ButtonRole.HelpRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        buttons.setContentsMargins(24, 0, 24, 0)
+        self._outer.addWidget(buttons)
+
+    def save(self) -> None:
+        raise NotImplementedError

@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 from mindful_desktop.domain.practice import MAX_MANUAL_MINUTES
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.practice import PracticeService, SessionView
-from mindful_desktop.ui.dialogs.frame import crisis_button, fit_to_window, vertical_scroll
+from mindful_desktop.ui.dialogs.frame import (
+    FormDialog,
+    crisis_button,
+)
 from mindful_desktop.ui.widgets.common import label
 
 
@@ -172,27 +175,21 @@ class ManualEntryDialog(QDialog):
         self.accept()
 
 
-class SessionEditDialog(QDialog):
+class SessionEditDialog(FormDialog):
     """Edit a session the app logged (a track, the timer, a recording): its note, length and
     whether it was finished. What was played, and when, stay as the app recorded them."""
 
     def __init__(
         self, practice: PracticeService, session: SessionView, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__("Edit practice", QSize(560, 440), parent)
         self._practice = practice
         self.session = session
         self.saved: SessionView | None = None
-        self.setWindowTitle("Edit practice")
-        fit_to_window(self, QSize(560, 440))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 12)
-        holder = QWidget()
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(24, 20, 24, 4)
-        layout.setSpacing(10)
-        layout.addWidget(label(f"{session.title} · {session.started:%A %d %B, %H:%M}", "CardTitle"))
-        layout.addWidget(
+        self.form.addWidget(
+            label(f"{session.title} · {session.started:%A %d %B, %H:%M}", "CardTitle")
+        )
+        self.form.addWidget(
             label(
                 "The app logged this practice itself, so what you played and when stay as "
                 "they were. You can change its length, whether you finished it, and your note.",
@@ -216,19 +213,8 @@ class SessionEditDialog(QDialog):
         self.note.setPlainText(session.note)
         self.note.setMinimumHeight(100)
         form.addRow("Note", self.note)
-        layout.addLayout(form)
-        self.error = label("", "Error")
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        outer.addWidget(vertical_scroll(holder, self.windowTitle()), 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.addButton(crisis_button(self), QDialogButtonBox.ButtonRole.HelpRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        buttons.setContentsMargins(24, 0, 24, 0)
-        outer.addWidget(buttons)
+        self.form.addLayout(form)
+        self.finish()
 
     def save(self) -> None:
         changes: dict[str, object] = {

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from mindful_desktop.audio.catalog import Track
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.practice import TITLE_MAX_CHARS, PracticeService
-from mindful_desktop.ui.dialogs.frame import crisis_button, fit_to_window, vertical_scroll
+from mindful_desktop.ui.dialogs.frame import (
+    FormDialog,
+)
 from mindful_desktop.ui.widgets.common import label
 
 
@@ -41,23 +40,15 @@ def confirm_remove(parent: QWidget, title: str, sessions: int) -> bool:
     return box.clickedButton() is remove
 
 
-class RenameRecordingDialog(QDialog):
+class RenameRecordingDialog(FormDialog):
     def __init__(
         self, practice: PracticeService, track: Track, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__("Rename recording", QSize(520, 320), parent)
         self._practice = practice
         self.track = track
         self.saved: Track | None = None
-        self.setWindowTitle("Rename recording")
-        fit_to_window(self, QSize(520, 320))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 12)
-        holder = QWidget()
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(24, 20, 24, 4)
-        layout.setSpacing(10)
-        layout.addWidget(
+        self.form.addWidget(
             label(
                 "The new name shows in the Practice list. Sessions you logged keep the name "
                 "they had.",
@@ -68,19 +59,8 @@ class RenameRecordingDialog(QDialog):
         self.name.setAccessibleName("Recording name")
         self.name.setMaxLength(TITLE_MAX_CHARS + 50)  # past the limit, the service says why
         self.name.selectAll()
-        layout.addWidget(self.name)
-        self.error = label("", "Error")
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        outer.addWidget(vertical_scroll(holder, self.windowTitle()), 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.addButton(crisis_button(self), QDialogButtonBox.ButtonRole.HelpRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        buttons.setContentsMargins(24, 0, 24, 0)
-        outer.addWidget(buttons)
+        self.form.addWidget(self.name)
+        self.finish()
 
     def save(self) -> None:
         try:
