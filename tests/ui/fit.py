@@ -3,7 +3,17 @@ word-wrapped label shorter than the height its text needs at its width."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QListView,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from mindful_desktop.ui.models.rows import Row, RowsModel
+from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
 
 # Logical sizes: 1180x780 is the first start; 1024x640 is also a 1536x960 screen at 150 % and
 # 1280x720 a 1920x1080 screen at 150 % (Qt lays out in logical pixels, so scaling is a size).
@@ -34,6 +44,27 @@ def problems(top: QWidget, where: str) -> list[str]:
                 f"{where}: label {lab.text()[:50]!r} is {lab.height()} px high at "
                 f"{lab.width()} px, needs {need}"
             )
+    for view in top.findChildren(QListView):
+        if not _shown(view, top):
+            continue
+        model, delegate = view.model(), view.itemDelegate()
+        if model is None or not isinstance(delegate, TwoLineDelegate):
+            continue
+        for line in range(model.rowCount()):
+            index = model.index(line, 0)
+            rect = view.visualRect(index)
+            row = index.data(RowsModel.RowRole)
+            if not rect.isValid() or not isinstance(row, Row):
+                continue
+            option = QStyleOptionViewItem()
+            option.initFrom(view)
+            option.font = view.font()
+            need = delegate.row_height(option, row, rect.width())  # at the width it really has
+            if need > rect.height() + 1:
+                found.append(
+                    f"{where}: row {line} of {_name(view)} is {rect.height()} px high, "
+                    f"its text needs {need}"
+                )
     if top.minimumSizeHint().width() > top.width():
         found.append(
             f"{where}: needs {top.minimumSizeHint().width()} px of width, has {top.width()}"

@@ -144,7 +144,7 @@ class RichRowDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
         font = option.font
-        width = max(100, self._view.viewport().width()) - 2 * _PAD_X
+        width = max(100, self._view.viewport().width() - 2 * self._view.spacing()) - 2 * _PAD_X
         strong = _strong(font)
         title = " ".join(str(index.data(Qt.ItemDataRole.DisplayRole) or "").split())
         lines = len(_wrapped(title, strong, width, _TITLE_LINES))

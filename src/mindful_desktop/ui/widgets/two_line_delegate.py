@@ -84,16 +84,23 @@ class TwoLineDelegate(QStyledItemDelegate):
         row = index.data(RowsModel.RowRole)
         if not isinstance(row, Row):
             return super().sizeHint(option, index)
+        # A row is as wide as the viewport less the view's spacing on each side (measured
+        # against the whole viewport, a title that just fits there wraps, and is cut, here).
+        row_width = self._view.viewport().width() - 2 * self._view.spacing()
+        return QSize(0, self.row_height(option, row, row_width))
+
+    def row_height(self, option: QStyleOptionViewItem, row: Row, row_width: int) -> int:
+        """The height `row` needs at `row_width`: both lines wrap, so a narrow list ("weeks
+        3, 4, 5, 6, 7, 8") never cuts words off."""
         font = option.font
         small = type(font)(font)
         small.setPointSizeF(font.pointSizeF() * 0.9)
         title_font = type(font)(font)
         title_font.setBold(row.bold)
-        width = max(100, self._view.viewport().width()) - 2 * _PAD - _MARK
-        # Both lines wrap: a narrow list ("weeks 3, 4, 5, 6, 7, 8") must not cut words off.
+        width = max(100, row_width) - 2 * _PAD - _MARK
         small_h = _wrapped_height(small, width, row.text)
         detail_h = _wrapped_height(title_font, width, row.detail)
-        return QSize(0, small_h + detail_h + 16)
+        return small_h + detail_h + 16
 
 
 def _wrapped_height(font: QFont, width: int, text: str) -> int:
