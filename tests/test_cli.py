@@ -15,7 +15,17 @@ from mindful_desktop.paths import AppPaths
 
 @pytest.mark.parametrize(
     "command",
-    ["doctor", "export", "demo-data", "screenshot", "run", "backups", "backup", "restore"],
+    [
+        "doctor",
+        "export",
+        "demo-data",
+        "screenshot",
+        "run",
+        "backups",
+        "backup",
+        "restore",
+        "import",
+    ],
 )
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
@@ -291,3 +301,19 @@ def test_every_file_the_app_makes_is_private_and_doctor_checks(
     assert main(["doctor"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert f"logs/{log.name}" in report["open_to_others"]
+
+
+def test_import_reads_an_export_into_a_new_folder_and_refuses_a_full_one(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo-data", "--days", "20"]) == 0
+    out = tmp_path / "export.json"
+    assert main(["export", str(out)]) == 0
+    new = tmp_path / "new"
+    assert main(["import", "--data-dir", str(new), str(out)]) == 0
+    again = tmp_path / "again.json"
+    assert main(["export", "--data-dir", str(new), str(again)]) == 0
+    assert json.loads(again.read_text())["tables"] == json.loads(out.read_text())["tables"]
+    assert main(["import", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "nothing was imported" in err and "Traceback" not in err

@@ -77,6 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
         "place. The app must be closed.",
     )
     restore.add_argument("file", metavar="FILE", type=Path)
+    imp = sub.add_parser(
+        "import",
+        parents=[common],
+        help="read an export back into an empty journal (close the app first)",
+        description="Read FILE (made by `export`, any version) into a journal that holds no "
+        "entries yet, in one step: all of it or nothing. Refuses a journal with entries.",
+    )
+    imp.add_argument("file", metavar="FILE.json", type=Path)
     demo = sub.add_parser(
         "demo-data",
         parents=[common],
@@ -181,6 +189,32 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from mindful_desktop.db.migrate import open_database
+    from mindful_desktop.services.importer import import_json, read_export
+
+    paths = _paths(args)
+    read_export(args.file)  # a file that isn't an export is explained before anything is made
+    if paths.data_dir.is_dir() and app_is_open(paths):
+        print(
+            "Mindful Desktop is open with this data folder. Close it first, then run import "
+            "again. Nothing was changed.",
+            file=sys.stderr,
+        )
+        return 1
+    db = open_database(paths)
+    try:
+        counts = import_json(db, args.file)
+    finally:
+        db.close()
+    print(
+        f"Imported {count(sum(counts.values()), 'record')} from {args.file.name} into "
+        f"{paths.db_path}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_demo_data(args: argparse.Namespace) -> int:
     from mindful_desktop.db.migrate import open_database
     from mindful_desktop.services.data import fill_demo_data
@@ -217,6 +251,7 @@ COMMANDS = {
     "backups": cmd_backups,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "import": cmd_import,
     "demo-data": cmd_demo_data,
     "screenshot": cmd_screenshot,
 }
