@@ -317,3 +317,23 @@ def test_import_reads_an_export_into_a_new_folder_and_refuses_a_full_one(
     assert main(["import", str(out)]) == 2
     err = capsys.readouterr().err
     assert "nothing was imported" in err and "Traceback" not in err
+
+
+def test_import_refuses_while_the_app_is_open(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PySide6.QtCore import QLockFile
+
+    source = tmp_path / "source"
+    assert main(["demo-data", "--data-dir", str(source), "--days", "5"]) == 0
+    out = tmp_path / "export.json"
+    assert main(["export", "--data-dir", str(source), str(out)]) == 0
+    paths.ensure()
+    lock = QLockFile(str(paths.data_dir / "instance.lock"))
+    assert lock.tryLock(0)
+    try:
+        assert main(["import", str(out)]) == 1
+    finally:
+        lock.unlock()
+    assert "Close it first, then run import again" in capsys.readouterr().err
+    assert not paths.db_path.exists()

@@ -171,16 +171,23 @@ def app_is_open(paths: AppPaths) -> bool:
     return True
 
 
+def refuse_while_open(paths: AppPaths, command: str, in_app: str = "") -> bool:
+    """True (after saying so) when a running app holds this data folder."""
+    if not (paths.data_dir.is_dir() and app_is_open(paths)):
+        return False
+    print(
+        f"Mindful Desktop is open with this data folder. Close it first{in_app}, then run "
+        f"{command} again. Nothing was changed.",
+        file=sys.stderr,
+    )
+    return True
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from mindful_desktop.db.restore import restore_backup
 
     paths = _paths(args)
-    if paths.data_dir.is_dir() and app_is_open(paths):
-        print(
-            "Mindful Desktop is open with this data folder. Close it first (or use Settings → "
-            "Backups → Restore… in the app), then run restore again. Nothing was changed.",
-            file=sys.stderr,
-        )
+    if refuse_while_open(paths, "restore", " (or use Settings → Backups → Restore… in the app)"):
         return 1
     paths.ensure()
     before = restore_backup(paths, args.file)
@@ -191,20 +198,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from mindful_desktop.db.migrate import open_database
-    from mindful_desktop.services.importer import import_json, read_export
+    from mindful_desktop.services.importer import import_data, read_export
 
     paths = _paths(args)
-    read_export(args.file)  # a file that isn't an export is explained before anything is made
-    if paths.data_dir.is_dir() and app_is_open(paths):
-        print(
-            "Mindful Desktop is open with this data folder. Close it first, then run import "
-            "again. Nothing was changed.",
-            file=sys.stderr,
-        )
+    # A file that isn't an export is explained before any folder or journal is made.
+    data = read_export(args.file)
+    if refuse_while_open(paths, "import"):
         return 1
     db = open_database(paths)
     try:
-        counts = import_json(db, args.file)
+        counts = import_data(db, data)
     finally:
         db.close()
     print(

@@ -327,12 +327,18 @@ def _demo_questionnaires(rng: random.Random, day: dt.date, level: float) -> list
     return rows
 
 
-def is_empty(db: Database) -> bool:
+def row_count(db: Database, *, skip: frozenset[str] = frozenset()) -> int:
+    """Rows in every table of the journal but those named in `skip`."""
+    total = 0
     with db.session() as session:
         for table in Base.metadata.sorted_tables:
-            if session.execute(select(func.count()).select_from(table)).scalar_one():
-                return False
-    return True
+            if table.name not in skip:
+                total += session.execute(select(func.count()).select_from(table)).scalar_one()
+    return total
+
+
+def is_empty(db: Database) -> bool:
+    return row_count(db) == 0
 
 
 def fill_demo_data(db: Database, days: int, seed: int = 1, today: dt.date | None = None) -> int:

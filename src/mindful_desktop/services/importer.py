@@ -13,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Table, delete, func, select
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Table, delete
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from mindful_desktop.db.base import Base
@@ -21,10 +21,15 @@ from mindful_desktop.db.database import Database
 from mindful_desktop.db.migrate import known_revisions
 from mindful_desktop.domain.words import count
 from mindful_desktop.errors import InvalidInputError
-from mindful_desktop.services.data import EXPORT_FORMAT, EXPORT_FORMAT_VERSION, JSON_COLUMNS
+from mindful_desktop.services.data import (
+    EXPORT_FORMAT,
+    EXPORT_FORMAT_VERSION,
+    JSON_COLUMNS,
+    row_count,
+)
 
 # Preferences don't make a journal "not empty": a first start writes a few of them.
-REPLACED_TABLES = {"setting"}
+REPLACED_TABLES = frozenset({"setting"})
 
 
 def read_export(path: Path) -> dict[str, Any]:
@@ -68,20 +73,14 @@ def read_export(path: Path) -> dict[str, Any]:
     return data
 
 
-def journal_rows(db: Database) -> int:
-    """How many rows the journal holds, preferences aside."""
-    total = 0
-    with db.session() as session:
-        for table in Base.metadata.sorted_tables:
-            if table.name not in REPLACED_TABLES:
-                total += session.execute(select(func.count()).select_from(table)).scalar_one()
-    return total
-
-
 def import_json(db: Database, path: Path) -> dict[str, int]:
     """Read the export at `path` into `db`, which must hold no entries yet. Rows per table."""
-    data = read_export(path)
-    existing = journal_rows(db)
+    return import_data(db, read_export(path))
+
+
+def import_data(db: Database, data: dict[str, Any]) -> dict[str, int]:
+    """Put an export read by `read_export` into `db`, which must hold no entries yet."""
+    existing = row_count(db, skip=REPLACED_TABLES)
     if existing:
         raise InvalidInputError(
             f"This journal already holds {count(existing, 'entry', 'entries')}, so nothing was "
