@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mindful_desktop import APP_NAME
 from mindful_desktop.clock import Clock, system_clock
+from mindful_desktop.db.sqlite import WINDOW_BUSY_MS
 from mindful_desktop.errors import DatabaseCorruptError, KnownError
 from mindful_desktop.logs import enable_crash_traces, setup_logging
 from mindful_desktop.paths import AppPaths
@@ -85,7 +86,13 @@ class Application(QObject):
         from mindful_desktop.single_instance import InstanceGuard
 
         self.guard = InstanceGuard(self.paths, self)
-        if not self.guard.acquire(listen=False):
+        try:
+            alone = self.guard.acquire(listen=False)
+        except KnownError as exc:
+            log.warning("Could not take the instance lock: %s", exc.message)
+            QMessageBox.critical(None, exc.title, exc.message)
+            return 2
+        if not alone:
             if self.guard.ask_running_instance_to_show():
                 return 0
             QMessageBox.information(
@@ -190,7 +197,7 @@ class Application(QObject):
         from mindful_desktop.ui.main_window import MainWindow
         from mindful_desktop.ui.theme import apply_base_theme, apply_style_sheet
 
-        ctx = AppContext.open(self.paths, self.clock)
+        ctx = AppContext.open(self.paths, self.clock, busy_ms=WINDOW_BUSY_MS)
         self.ctx = ctx
         ctx.settings.changed.connect(self._on_setting)
         ctx.backups.restoreRequested.connect(self.restore)

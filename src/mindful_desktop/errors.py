@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -22,12 +23,19 @@ class DataDirError(KnownError):
 
     @classmethod
     def from_os_error(cls, path: Path, exc: OSError) -> KnownError:
-        if exc.errno == errno.ENOSPC:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             return DiskFullError(
                 f"The disk holding {path} is full. Free some space and try again; "
                 "nothing you have saved was lost."
             )
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if exc.errno == errno.EROFS:
+            return cls(
+                f"{path} is on a disk that can only be read just now (it is mounted "
+                "read-only), so Mindful Desktop can't keep your journal there. Make the disk "
+                "writable again, or choose another folder with --data-dir; your journal file "
+                "hasn't been touched."
+            )
+        if exc.errno in (errno.EACCES, errno.EPERM):
             return cls(
                 f"Mindful Desktop isn't allowed to write to {path}. Check the folder's "
                 "permissions, or choose another folder with --data-dir."
@@ -68,6 +76,24 @@ class InvalidInputError(KnownError):
     title = "Please check what you entered"
 
 
+def write_probe(folder: Path) -> OSError | None:
+    """Write (and sync) a little file in `folder` and remove it: the OSError that stops it
+    (read-only, full, not allowed), or None when writing there works. Asked only after
+    something failed, to say which of those it was."""
+    probe = folder / ".write-check"
+    try:
+        fd = os.open(probe, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, b"mindful-desktop\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            probe.unlink(missing_ok=True)
+    except OSError as exc:
+        return exc
+    return None
+
+
 def translate_db_error(exc: BaseException, db_path: Path) -> KnownError | None:
     """Map a driver or OS error to a sentence a person can act on; None for bugs."""
     if isinstance(exc, KnownError):
@@ -80,6 +106,12 @@ def translate_db_error(exc: BaseException, db_path: Path) -> KnownError | None:
     if not isinstance(exc, sqlite3.Error):
         return None
     text = str(exc).lower()
+    if "disk i/o" in text or "readonly" in text or "read-only" in text:
+        # SQLite says "disk I/O error" when it can't grow its shared-memory file on a full
+        # disk: the folder itself says what really stops it.
+        blocked = write_probe(db_path.parent)
+        if blocked is not None:
+            return DataDirError.from_os_error(db_path.parent, blocked)
     if "locked" in text or "busy" in text:
         return DatabaseLockedError(
             "Another program is using your journal right now, so it couldn't be opened or saved. "

@@ -22,6 +22,20 @@ _handler_dir: Path | None = None
 _crash_file: IO[str] | None = None
 
 
+class _LogFile(logging.FileHandler):
+    """A log line that can't be written (the disk filled up) is dropped quietly: the log is
+    for later, and a traceback on stderr helps no one using the window."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
+        pass
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except OSError:
+            pass  # the last lines didn't fit on the disk; the file itself is closed
+
+
 def _private(path: Path) -> None:
     fd = os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600)
     os.close(fd)
@@ -56,7 +70,7 @@ def setup_logging(logs_dir: Path) -> None:
     try:
         rotate(logs_dir / LOG_NAME)
         _private(logs_dir / LOG_NAME)
-        handler = logging.FileHandler(logs_dir / LOG_NAME, encoding="utf-8")
+        handler = _LogFile(logs_dir / LOG_NAME, encoding="utf-8")
     except OSError:
         return  # a read-only folder: the app still works, it just can't keep a log
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -7,7 +7,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from mindful_desktop.errors import DataDirError
+from mindful_desktop.errors import DataDirError, KnownError, write_probe
 
 ENV_DATA_DIR = "MINDFUL_DESKTOP_DATA_DIR"
 DB_FILENAME = "journal.sqlite3"
@@ -88,3 +88,14 @@ class AppPaths:
             except OSError as exc:
                 raise DataDirError.from_os_error(folder, exc) from exc
         return self
+
+    def why_unwritable(self) -> KnownError:
+        """Why nothing can be written in the data folder (read-only, full, not ours); asked
+        only after something failed to write there."""
+        blocked = write_probe(self.data_dir)
+        if blocked is not None:
+            return DataDirError.from_os_error(self.data_dir, blocked)
+        return DataDirError(
+            f"Mindful Desktop couldn't make its lock file in {self.data_dir}, though the folder "
+            "takes new files. Check the disk and the folder's permissions, then try again."
+        )

@@ -44,9 +44,13 @@ class InstanceGuard(QObject):
         return server_name(self._paths)
 
     def acquire(self, listen: bool = True) -> bool:
-        """True when we are the only instance for this data folder."""
+        """True when we are the only instance for this data folder; False when another holds
+        it. A lock that can't be written at all (a read-only folder, a full disk) raises a
+        KnownError saying which, instead of passing for "already open"."""
         if not self._lock.tryLock(200):
-            return False
+            if self._lock.error() == QLockFile.LockError.LockFailedError:
+                return False
+            raise self._paths.why_unwritable()
         if listen:
             self.listen()
         return True

@@ -208,7 +208,7 @@ def test_a_journal_that_cannot_be_opened_is_explained_at_start(
 ) -> None:
     from mindful_desktop.errors import DatabaseLockedError
 
-    def busy(_paths: AppPaths, _clock: object = None) -> None:
+    def busy(_paths: AppPaths, _clock: object = None, busy_ms: int = 0) -> None:
         raise DatabaseLockedError("Another program is using your journal right now.")
 
     monkeypatch.setattr(application_module.AppContext, "open", busy)

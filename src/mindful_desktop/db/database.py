@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mindful_desktop.db.sqlite import BUSY_MS
 from mindful_desktop.errors import KnownError, translate_db_error
 
 if TYPE_CHECKING:
@@ -28,8 +29,10 @@ class Database:
         db_path: Path,
         upgraded_from_backup: Path | None = None,
         engine: Engine | None = None,
+        busy_ms: int = BUSY_MS,
     ) -> None:
         self.db_path = db_path
+        self.busy_ms = busy_ms  # how long to wait for another program's lock (db/sqlite.py)
         self.upgraded_from_backup = upgraded_from_backup
         self._engine = engine
         self._sessions: sessionmaker[Session] | None = None
@@ -46,7 +49,7 @@ class Database:
             if self._reader is None:
                 from mindful_desktop.db.sqlite import open_reader
 
-                self._reader = open_reader(self.db_path)
+                self._reader = open_reader(self.db_path, self.busy_ms)
             return self._reader.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             known = translate_db_error(exc, self.db_path)
@@ -65,7 +68,7 @@ class Database:
         if self._engine is None:
             from mindful_desktop.db.engine import create_db_engine
 
-            self._engine = create_db_engine(self.db_path)
+            self._engine = create_db_engine(self.db_path, self.busy_ms)
         return self._engine
 
     @contextmanager
@@ -103,7 +106,7 @@ class Database:
 
         checkpoint = sqlite3.connect(self.db_path, isolation_level=None)
         try:
-            apply_pragmas(checkpoint)
+            apply_pragmas(checkpoint, self.busy_ms)
             checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             checkpoint.close()

@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from mindful_desktop.db.sqlite import apply_pragmas, make_private
+from mindful_desktop.db.sqlite import BUSY_MS, apply_pragmas, make_private
 from mindful_desktop.domain.text import clean_value
 
 
-def create_db_engine(db_path: Path) -> Engine:
+def create_db_engine(db_path: Path, busy_ms: int = BUSY_MS) -> Engine:
     make_private(db_path)
     engine = create_engine(f"sqlite:///{db_path}", future=True)
 
@@ -21,7 +21,7 @@ def create_db_engine(db_path: Path) -> Engine:
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # SQLAlchemy's pysqlite recipe: let us emit BEGIN ourselves so DDL is transactional.
         dbapi_connection.isolation_level = None
-        apply_pragmas(dbapi_connection)
+        apply_pragmas(dbapi_connection, busy_ms)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from mindful_desktop.db.backup import backup_database
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.revisions import Chain, read_chain
+from mindful_desktop.db.sqlite import BUSY_MS
 from mindful_desktop.errors import (
     DatabaseCorruptError,
     DatabaseTooNewError,
@@ -124,8 +125,9 @@ def check_compatible(db_path: Path, state: StoredState) -> None:
         )
 
 
-def open_database(paths: AppPaths) -> Database:
-    """The one way the app gets a database: checked, backed up when needed, at the head revision."""
+def open_database(paths: AppPaths, busy_ms: int = BUSY_MS) -> Database:
+    """The one way the app gets a database: checked, backed up when needed, at the head
+    revision. `busy_ms`: how long its statements wait for another program's lock."""
     paths.ensure()
     db_path = paths.db_path
     if db_path.exists() and db_path.stat().st_size == 0 and has_backups(paths):
@@ -137,7 +139,7 @@ def open_database(paths: AppPaths) -> Database:
     backup = None
     if state.revision is not None and state.revision != head:
         backup = backup_database(db_path, paths.backups_dir, "upgrade", detail=head[:12]).path
-    db = Database(db_path, upgraded_from_backup=backup)
+    db = Database(db_path, upgraded_from_backup=backup, busy_ms=busy_ms)
     try:
         if state.revision != head:
             # Only now are alembic and SQLAlchemy imported: a journal at the head revision

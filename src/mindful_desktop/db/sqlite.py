@@ -10,9 +10,14 @@ PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=5000",
     "PRAGMA secure_delete=ON",
 )
+
+# How long a statement waits for another program's lock on the journal before giving up.
+# A command can wait; the window can't: on its thread a wait is a frozen window, so it
+# gives up soon, says so, and tries again (see docs/architecture.md, "A busy journal").
+BUSY_MS = 5000
+WINDOW_BUSY_MS = 250
 
 
 def make_private(path: Path) -> None:
@@ -22,21 +27,22 @@ def make_private(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-def apply_pragmas(conn: sqlite3.Connection) -> None:
+def apply_pragmas(conn: sqlite3.Connection, busy_ms: int = BUSY_MS) -> None:
     cursor = conn.cursor()
     try:
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
         for pragma in PRAGMAS:
             cursor.execute(pragma)
     finally:
         cursor.close()
 
 
-def open_reader(db_path: Path) -> sqlite3.Connection:
+def open_reader(db_path: Path, busy_ms: int = BUSY_MS) -> sqlite3.Connection:
     """A connection for reads only (`query_only`), autocommit, so each query sees the latest
     committed state of the journal. Rows come back as `sqlite3.Row`."""
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
-        apply_pragmas(conn)
+        apply_pragmas(conn, busy_ms)
         conn.execute("PRAGMA query_only=ON")
     except BaseException:
         conn.close()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.migrate import open_database
+from mindful_desktop.db.sqlite import BUSY_MS
 from mindful_desktop.domain.content import ContentError, Course
 from mindful_desktop.domain.toml_cache import TomlCache
 from mindful_desktop.errors import BundledContentError
@@ -64,9 +65,11 @@ class AppContext:
         self._link()
 
     @classmethod
-    def open(cls, paths: AppPaths, clock: Clock = system_clock) -> AppContext:
+    def open(
+        cls, paths: AppPaths, clock: Clock = system_clock, busy_ms: int = BUSY_MS
+    ) -> AppContext:
         content = load_content(paths)
-        return cls(paths, open_database(paths), content, clock)
+        return cls(paths, open_database(paths, busy_ms), content, clock)
 
     def _link(self) -> None:
         """Every effect of one service on another, in one place."""

@@ -25,6 +25,7 @@ from mindful_desktop.services.worksheets import EntryView, WorksheetService
 from mindful_desktop.ui.dialogs.frame import crisis_button, fit_to_window, vertical_scroll
 from mindful_desktop.ui.models.rows import Row, RowsModel
 from mindful_desktop.ui.widgets.common import label
+from mindful_desktop.ui.widgets.save_retry import SaveRetry
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
 
 SAVE_DELAY_MS = 600
@@ -119,6 +120,7 @@ class WorksheetDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self._retry = SaveRetry(self.save_now, self)
 
         if self.calendar:
             self._refresh_list()
@@ -201,9 +203,10 @@ class WorksheetDialog(QDialog):
         try:
             entry = self._service.save(self.sheet.id, values, self._entry_id, day)
         except KnownError as exc:
-            self.status.setText(exc.message)  # the words stay in the boxes
+            self.status.setText(self._retry.failed(exc))  # the words stay in the boxes
             self.status.setObjectName("Error")
             return False
+        self._retry.saved()
         self._entry_id = entry.id
         self._dirty = False
         self.status.setObjectName("Muted")

@@ -24,6 +24,7 @@ from mindful_desktop.ui.models.rows import Row, RowsModel
 from mindful_desktop.ui.widgets.common import discard, label, side_width
 from mindful_desktop.ui.widgets.flow_layout import FlowLayout
 from mindful_desktop.ui.widgets.markdown_view import MarkdownView
+from mindful_desktop.ui.widgets.save_retry import SaveRetry
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
 
 SAVE_DELAY_MS = 800
@@ -82,6 +83,7 @@ class ReflectionBox(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self._retry = SaveRetry(self.save_now, self)
         self._dirty = False
 
     def load(self, body: str) -> None:
@@ -102,8 +104,9 @@ class ReflectionBox(QWidget):
         try:
             self._service.save_reflection(self._slug, self.prompt_id, self.editor.toPlainText())
         except KnownError as exc:
-            self.status.setText(exc.message)
+            self.status.setText(self._retry.failed(exc))
             return
+        self._retry.saved()
         self._dirty = False
         self.status.setText("Saved in your journal.")
 

@@ -47,6 +47,7 @@ from mindful_desktop.services.worksheets import WorksheetService
 from mindful_desktop.ui.models.timeline import Key, TimelineModel
 from mindful_desktop.ui.widgets.common import label
 from mindful_desktop.ui.widgets.rich_rows import RichRowDelegate
+from mindful_desktop.ui.widgets.save_retry import SaveRetry
 from mindful_desktop.ui.widgets.search_field import SearchField
 
 SAVE_DELAY_MS = 700
@@ -89,6 +90,7 @@ class JournalPage(QWidget):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
+        self._retry = SaveRetry(self.save_now, self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -502,8 +504,9 @@ class JournalPage(QWidget):
             self._set_status(exc.message, error=True)
             return False
         except KnownError as exc:
-            self._set_status(exc.message, error=True)
+            self._set_status(self._retry.failed(exc), error=True)
             return False
+        self._retry.saved()
         self._dirty = False
         created = self._entry is None
         self._entry = entry
