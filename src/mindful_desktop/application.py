@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -201,6 +201,7 @@ class Application(QObject):
         self.ctx = ctx
         ctx.settings.changed.connect(self._on_setting)
         ctx.backups.restoreRequested.connect(self.restore)
+        ctx.backups.importRequested.connect(self.import_export)
         dark = apply_base_theme(self.qt, ctx.settings.get("theme"))
         window = MainWindow(ctx)
         apply_style_sheet(self.qt, dark)  # once, over the built window (see theme.py)
@@ -278,6 +279,40 @@ class Application(QObject):
         if self.window is not None:
             self.window.show_page("settings")
             QMessageBox.information(self.window, "Restore", text)
+        return text
+
+    def import_export(self, path: Path, data: dict[str, Any]) -> str:
+        """Settings → Import an export…: fill the (empty) journal from `data`, read from
+        `path`, and reopen it so every page shows it. Returns, and shows, what happened."""
+        from mindful_desktop.db.backup import ENTRY_TABLES
+        from mindful_desktop.db.migrate import open_database
+        from mindful_desktop.domain.words import count
+        from mindful_desktop.services.importer import import_data
+
+        outcome: list[str] = []
+
+        def fill() -> None:
+            try:
+                db = open_database(self.paths)
+                try:
+                    counts = import_data(db, data)
+                finally:
+                    db.close()
+            except KnownError as exc:
+                outcome.append(exc.message)
+                return
+            entries = sum(counts.get(name, 0) for name in ENTRY_TABLES)
+            outcome.append(
+                f"Your export {path.name} is in your journal now: "
+                f"{count(entries, 'entry', 'entries')}, with your settings as they were."
+            )
+
+        self.reopen(fill)
+        text = outcome[0] if outcome else "Nothing was imported."
+        log.info("Import from %s: %s", path.name, text)
+        if self.window is not None:
+            self.window.show_page("settings")
+            QMessageBox.information(self.window, "Import", text)
         return text
 
     def _on_setting(self, key: str) -> None:

@@ -1,7 +1,8 @@
 """The journal's backups as the app uses them: the list, "Back up now", the daily automatic
 backup (in a worker thread, so the window never waits for it) and a sentence for each outcome.
-A restore is the Application's job (it must close and reopen the journal): this service only
-asks for it with `restoreRequested`.
+A restore, or an import into the empty journal, is the Application's job (it closes and
+reopens the journal, so every page shows what is now in it): this service only asks for it,
+with `restoreRequested` and `importRequested`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class BackupService(QObject):
     # A finished daily backup, from its worker thread (delivered on the main thread).
     _daily_done = Signal(object)
     restoreRequested = Signal(object)  # the BackupInfo or Path to restore from
+    importRequested = Signal(object, object)  # the export's Path, and its data as read
 
     def __init__(self, paths: AppPaths, clock: Clock = system_clock) -> None:
         super().__init__()
@@ -131,3 +133,6 @@ class BackupService(QObject):
 
     def request_restore(self, source: BackupInfo | Path) -> None:
         self.restoreRequested.emit(source)
+
+    def request_import(self, path: Path, data: dict[str, object]) -> None:
+        self.importRequested.emit(path, data)

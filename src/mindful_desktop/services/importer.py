@@ -73,6 +73,11 @@ def read_export(path: Path) -> dict[str, Any]:
     return data
 
 
+def entries_in(db: Database) -> int:
+    """What an import won't mix with: every row but the settings (which an import replaces)."""
+    return row_count(db, skip=REPLACED_TABLES)
+
+
 def import_json(db: Database, path: Path) -> dict[str, int]:
     """Read the export at `path` into `db`, which must hold no entries yet. Rows per table."""
     return import_data(db, read_export(path))
@@ -80,7 +85,7 @@ def import_json(db: Database, path: Path) -> dict[str, int]:
 
 def import_data(db: Database, data: dict[str, Any]) -> dict[str, int]:
     """Put an export read by `read_export` into `db`, which must hold no entries yet."""
-    existing = row_count(db, skip=REPLACED_TABLES)
+    existing = entries_in(db)
     if existing:
         raise InvalidInputError(
             f"This journal already holds {count(existing, 'entry', 'entries')}, so nothing was "

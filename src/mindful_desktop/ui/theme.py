@@ -10,6 +10,10 @@ from PySide6.QtWidgets import QApplication
 
 ACCENT_LIGHT = "#2f6f6a"  # a quiet teal: contrast 5.9:1 on white
 ACCENT_DARK = "#7cc4bb"
+# A sentence about something that went wrong: a deep red on light, a soft one on dark, each
+# past 4.5:1 against the window and the cards (tests/ui/test_contrast.py checks).
+ERROR_LIGHT = "#b3261e"
+ERROR_DARK = "#f2a7a0"
 BASE_POINT_SIZE = 10.5  # calm, readable body text
 ICONS = Path(__file__).resolve().parent / "icons"
 
@@ -61,7 +65,7 @@ QFrame#Card { background: palette(base); border: 1px solid palette(mid); border-
 QLabel#CardTitle { font-size: 17px; font-weight: 600; }
 QLabel#Muted { color: palette(placeholder-text); }
 QLabel#Status { color: palette(link); }
-QLabel#Error { color: #b3261e; }
+QLabel#Error { color: ERROR_COLOUR; }
 QPushButton { padding: 7px 16px; border-radius: 7px; border: 1px solid palette(mid);
               background: palette(button); }
 QPushButton:hover { border-color: palette(highlight); }
@@ -173,7 +177,8 @@ def apply_style_sheet(app: QApplication, dark: bool) -> None:
     """The style sheet. At start-up it is set once the window is built: with a style sheet in
     place, every widget added to a layout is restyled as it is reparented."""
     icon = ICONS / ("check-dark.svg" if dark else "check-light.svg")
-    app.setStyleSheet(_STYLE.replace("CHECK_ICON", icon.as_posix()))
+    error = ERROR_DARK if dark else ERROR_LIGHT
+    app.setStyleSheet(_STYLE.replace("CHECK_ICON", icon.as_posix()).replace("ERROR_COLOUR", error))
 
 
 def is_dark(palette: QPalette) -> bool:

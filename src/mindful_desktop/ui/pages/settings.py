@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mindful_desktop import __version__
+from mindful_desktop.domain.words import count
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.services.data import export_json
@@ -81,7 +82,11 @@ class SettingsPage(Page):
         row = QHBoxLayout()
         self.open_button = QPushButton("Open folder")
         self.export_button = QPushButton("Export as JSON…")
-        for button in (self.open_button, self.export_button):
+        self.import_button = QPushButton("Import an export…")
+        self.import_button.setToolTip(
+            "Bring an export from another computer into this journal, while it has no entries"
+        )
+        for button in (self.open_button, self.export_button, self.import_button):
             row.addWidget(button)
         row.addStretch(1)
         data.body.addLayout(row)
@@ -99,6 +104,7 @@ class SettingsPage(Page):
 
         self.open_button.clicked.connect(self.open_folder)
         self.export_button.clicked.connect(self.export)
+        self.import_button.clicked.connect(self.import_export)
         ctx.settings.changed.connect(self._show_value)
 
     def _show_value(self, key: str) -> None:
@@ -160,3 +166,33 @@ class SettingsPage(Page):
             return None
         self._show(f"Exported {sum(counts.values())} records to {out}.")
         return out
+
+    def import_export(self) -> bool:
+        """Choose an export; a file that isn't one, or a journal that already has entries, is
+        a sentence here and nothing changes. Otherwise the app imports it and reopens."""
+        from mindful_desktop.services.importer import entries_in, read_export
+
+        name, _filter = QFileDialog.getOpenFileName(
+            self, "Import an export", str(Path.home()), "Mindful Desktop exports (*.json)"
+        )
+        if not name:
+            return False
+        path = Path(name)
+        try:
+            data = read_export(path)
+            existing = entries_in(self._ctx.db)
+        except KnownError as exc:
+            self._show(exc.message, error=True)
+            return False
+        if existing:
+            self._show(
+                f"Your journal already holds {count(existing, 'entry', 'entries')}, so "
+                f"nothing was imported: an import only fills a journal with no entries yet, "
+                "so it never mixes or doubles them. An export is for moving to a new "
+                "computer: import it there before writing anything.",
+                error=True,
+            )
+            return False
+        self._show("")
+        self._ctx.backups.request_import(path, data)
+        return True
