@@ -1,5 +1,6 @@
-"""What "fits" means, checked on real widgets: no visible horizontal scroll bar, and no
-word-wrapped label shorter than the height its text needs at its width."""
+"""What "fits" means, checked on real widgets: no visible horizontal scroll bar, no
+word-wrapped label shorter than the height its text needs at its width, and no sentence
+squeezed into a column a few words wide beside something that took its room."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
 # Logical sizes: 1180x780 is the first start; 1024x640 is also a 1536x960 screen at 150 % and
 # 1280x720 a 1920x1080 screen at 150 % (Qt lays out in logical pixels, so scaling is a size).
 SIZES = ((1024, 640), (1180, 780), (1280, 720), (1280, 800), (1920, 1080))
+# A sentence narrower than this many characters a line reads as a column of single words.
+SQUEEZED_CHARS = 18
 
 
 def settle() -> None:
@@ -38,6 +41,12 @@ def problems(top: QWidget, where: str) -> list[str]:
     for lab in top.findChildren(QLabel):
         if not (_shown(lab, top) and lab.wordWrap() and lab.text()):
             continue
+        chars = lab.width() / max(1, lab.fontMetrics().averageCharWidth())
+        if len(lab.text()) > 2 * SQUEEZED_CHARS and chars < SQUEEZED_CHARS:
+            found.append(
+                f"{where}: label {lab.text()[:50]!r} is squeezed to {lab.width()} px, "
+                f"about {chars:.0f} characters a line"
+            )
         need = lab.heightForWidth(lab.width())
         if need > lab.height() + 1:
             found.append(

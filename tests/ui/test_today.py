@@ -121,3 +121,28 @@ def test_clicking_a_checklist_rows_text_toggles_its_box(qtbot: QtBot) -> None:
     assert row.box.isChecked()
     qtbot.mouseClick(row.text, Qt.MouseButton.LeftButton)  # on the label itself, too
     assert not row.box.isChecked()
+
+
+@pytest.mark.parametrize("width", [120, 200, 226, 320, 600])
+def test_every_day_under_the_week_strip_fits_its_slot(qtbot: QtBot, width: int) -> None:
+    import datetime as dt
+
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from mindful_desktop.domain.mood import DaySummary
+    from mindful_desktop.ui.widgets.week_strip import WeekStrip
+
+    strip = WeekStrip()
+    qtbot.addWidget(strip)
+    start = dt.date(2026, 11, 30)  # a Monday: Wed, Thu and Sun are among the widest names
+    strip.set_days([DaySummary(start + dt.timedelta(days=i), 6.0, 1) for i in range(7)])
+    strip.resize(width, 150)
+    bold = QFont(strip.font())
+    bold.setBold(True)
+    metrics = QFontMetricsF(bold)
+    labels = strip.day_labels()
+    assert len(labels) == 7
+    for text in labels:
+        assert metrics.horizontalAdvance(text) <= width / 7, (width, text)
+    if width >= 320:
+        assert labels[-1] == "Today"

@@ -10,6 +10,7 @@ from mindful_desktop.errors import KnownError
 from mindful_desktop.services.course import ChecklistItem, CourseService
 from mindful_desktop.settings import SettingsStore
 from mindful_desktop.ui.widgets.common import Card, discard, static_label
+from mindful_desktop.ui.widgets.flow_layout import FlowLayout
 
 
 class CheckRow(QWidget):
@@ -72,22 +73,25 @@ class HomePracticeCard(Card):
         super().__init__("This week's home practice")
         self._course = course
         self._settings = settings
-        header = QHBoxLayout()
+        # The week's line has the card's whole width, and the buttons a row of their own
+        # below the list (wrapping when the card is narrow): beside the buttons, a sentence
+        # was squeezed into a column of single words on a small window.
         self.week = static_label("", "Muted")
-        header.addWidget(self.week, 1)
+        self.body.addWidget(self.week)
         self.open_lesson = QPushButton("Open the lesson")
         self.open_lesson.clicked.connect(self._open_lesson)
         self.action_plan = QPushButton("My action plan")
         self.action_plan.setToolTip("What you decided to do when warning signs appear")
         self.action_plan.clicked.connect(lambda: self.openWorksheetRequested.emit("action-plan"))
-        header.addWidget(self.open_lesson)
-        header.addWidget(self.action_plan)
-        self.body.addLayout(header)
         self.items = QVBoxLayout()
         self.items.setSpacing(8)
         self.body.addLayout(self.items)
         self.stats = static_label("", "Muted")
         self.body.addWidget(self.stats)
+        buttons = FlowLayout()
+        buttons.addWidget(self.open_lesson)
+        buttons.addWidget(self.action_plan)
+        self.body.addLayout(buttons)
         self.error = static_label("", "Error")
         self.error.hide()
         self.body.addWidget(self.error)

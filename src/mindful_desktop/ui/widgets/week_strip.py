@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mindful_desktop.domain.mood import MOOD_MAX, DaySummary, mood_words
@@ -31,6 +31,23 @@ class WeekStrip(QWidget):
         self.setAccessibleDescription("; ".join(parts))
         self.update()
 
+    def day_labels(self) -> list[str]:
+        """What is written under each bar, all at one length: the short day names when every
+        one fits its slot (the last, today's, in bold, reads "Today" when that fits too),
+        else their first letters."""
+        if not self._days:
+            return []
+        room = self.width() / len(self._days) - 2
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetricsF(bold)  # bold is the wider: what fits in bold fits in either
+        names = [f"{d.day:%a}" for d in self._days]
+        if all(metrics.horizontalAdvance(name) <= room for name in names):
+            if metrics.horizontalAdvance("Today") <= room:
+                names[-1] = "Today"
+            return names
+        return [name[0] for name in names]
+
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         if not self._days:
             return
@@ -49,6 +66,7 @@ class WeekStrip(QWidget):
         bar_area = self.height() - label_h - value_h - 4
         bar_w = min(46.0, width * 0.55)
         font = painter.font()
+        labels = self.day_labels()
         for i, day in enumerate(self._days):
             cx = width * i + width / 2
             slot = QRectF(cx - bar_w / 2, top, bar_w, bar_area)
@@ -58,7 +76,7 @@ class WeekStrip(QWidget):
             painter.setPen(muted)
             font.setBold(i == n - 1)
             painter.setFont(font)
-            day_name = "Today" if i == n - 1 else f"{day.day:%a}"
+            day_name = labels[i]
             painter.drawText(
                 QRectF(cx - width / 2, self.height() - label_h, width, label_h),
                 Qt.AlignmentFlag.AlignCenter,
