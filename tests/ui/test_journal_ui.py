@@ -218,6 +218,7 @@ def test_delete_then_undo_brings_the_same_entry_back(
     assert journal.entry(entry.id) is None
     assert page.undo_button.isVisibleTo(page)
     assert "Deleted “\u2068Heron\u2069”" in page.status.text()
+    assert "Backups made before now keep it" in page.status.text()
     assert page.title_edit.text() == "" and page.body_edit.toPlainText() == ""
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     assert not page.undo_button.isVisibleTo(page)

@@ -536,7 +536,10 @@ class JournalPage(QWidget):
         name = removed.title or first_line(removed.body)
         short = name if len(name) <= 40 else name[:39] + "…"
         short = f"\u2068{short}\u2069"  # isolated, so right-to-left words keep their place
-        self._set_status(f"Deleted “{short}” from {removed.day:%d %B}.")
+        self._set_status(
+            f"Deleted “{short}” from {removed.day:%d %B}: its words are gone from your journal "
+            "file. Backups made before now keep it until they age out (Settings → Backups)."
+        )
         self.undo_button.setToolTip(f"Bring back “{short}”")
         self.undo_button.show()
 
