@@ -146,5 +146,4 @@ def test_every_day_under_the_week_strip_fits_its_slot(qtbot: QtBot, width: int) 
         assert metrics.horizontalAdvance(text) <= width / 7, (width, text)
     if width >= 600:
         assert labels[-1] == "Today"
-    if width >= 226:  # the strip's width on Today at 1024x640
-        assert labels[:3] == ["Mon", "Tue", "Wed"]
+    assert len({len(text) for text in labels[:-1]}) == 1  # names or letters, never mixed

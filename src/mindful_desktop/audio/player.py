@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QtAudio
 
+from mindful_desktop.audio import gil_free
+
 __all__ = ["Player"]
 
 MsClock = Callable[[], float]
@@ -85,11 +87,15 @@ class Player(QObject):
         if problem is not None:
             self.errorOccurred.emit(problem)
             return False
-        self._media.stop()
+        self._stop_media()
         self._path = file
         self._listened = 0.0
         self._reset_anchor(0)
-        self._media.setSource(QUrl.fromLocalFile(str(file.absolute())))
+        url = QUrl.fromLocalFile(str(file.absolute()))
+        if isinstance(self._media, QMediaPlayer):
+            gil_free.set_source(self._media, url)
+        else:
+            self._media.setSource(url)
         self.sourceChanged.emit(str(file))
         return True
 
@@ -110,7 +116,13 @@ class Player(QObject):
             self.play()
 
     def stop(self) -> None:
-        self._media.stop()
+        self._stop_media()
+
+    def _stop_media(self) -> None:
+        if isinstance(self._media, QMediaPlayer):
+            gil_free.stop(self._media)  # see audio/gil_free.py: a stop could freeze the window
+        else:
+            self._media.stop()
 
     def seek(self, ms: int) -> None:
         """Jump to `ms`; the jump itself never counts as listening."""
