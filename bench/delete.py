@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.decade import heavy_decade  # noqa: E402
+
 from mindful_desktop.clock import system_clock  # noqa: E402
 from mindful_desktop.db.migrate import open_database  # noqa: E402
 from mindful_desktop.paths import AppPaths  # noqa: E402
@@ -52,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
             conn.close()
     app, floor = statistics.median(app_times), statistics.median(floor_times)
     size = source.joinpath("journal.sqlite3").stat().st_size / 1048576
-    print(f"journal {size:.1f} MB; delete with wipe {app * 1000:.0f} ms; bare SQLite delete "
-          f"{floor * 1000:.1f} ms; ratio {app / floor:.0f}x (medians of {args.runs})")
+    print(
+        f"journal {size:.1f} MB; delete with wipe {app * 1000:.0f} ms; bare SQLite delete "
+        f"{floor * 1000:.1f} ms; ratio {app / floor:.0f}x (medians of {args.runs})"
+    )
     return 0
 
 

@@ -1,0 +1,271 @@
+"""The timeline of everything a person wrote, and its search, paged in SQL.
+
+Journal entries, reflections, practice notes and worksheets with words in them are one
+`UNION ALL` (`_ITEMS`), ordered by the day written for, then the moment, newest first. A page
+is `LIMIT`ed in SQL and the next continues after the last item shown (a keyset: `before`), so
+the first page costs the same in year ten as in week one. Search matches the FTS5 index, and
+only the hits' rows take part in the same ordering. Only the page's rows are then loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from mindful_desktop.clock import to_utc_naive, utc_naive_to_local
+from mindful_desktop.db.models import JournalEntry, PracticeSession, Reflection, WorksheetEntry
+
+MAX_QUERY_TERMS = 24
+# How SQLAlchemy stores a DateTime in SQLite; the keyset compares in this text form.
+_STORED_INSTANT = "%Y-%m-%d %H:%M:%S.%f"
+
+JOURNAL = "journal"
+REFLECTION = "reflection"
+PRACTICE = "practice"
+WORKSHEET = "worksheet"
+# The kind numbers of `search_index` rowids (migration 0004): rowid = source id * 8 + kind.
+INDEX_KINDS = {JOURNAL: 1, REFLECTION: 2, PRACTICE: 3, WORKSHEET: 4}
+_KIND_OF_NUMBER = {number: kind for kind, number in INDEX_KINDS.items()}
+
+# snippet() wraps matches in these; they are swapped for <b> only after the text is escaped.
+_OPEN, _CLOSE = "\x02", "\x03"
+_SNIPPET_TOKENS = 14
+
+_Key = tuple[str, str, int, int]  # day, UTC instant, kind number, id, as SQLite stores them
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One thing the user wrote, whichever part of the app it was written in."""
+
+    kind: str  # JOURNAL | REFLECTION | PRACTICE | WORKSHEET
+    id: int  # the id of the source row
+    day: dt.date
+    moment: dt.datetime  # local, aware: orders items within a day
+    title: str  # entry title; reflection prompt as shown; practice title; worksheet id
+    body: str  # entry body; reflection answer; practice note; worksheet values, one per line
+    source: str = ""  # lesson slug or track id (reflection), practice id, worksheet id
+    origin: str = ""  # a reflection's source_kind ('lesson' | 'practice'); a practice's kind
+    minutes: float = 0.0  # practice only
+    fields: tuple[tuple[str, str], ...] = ()  # worksheet only: (field id, value)
+    snippet: str = ""  # search results only: escaped HTML with <b> around the matches
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.kind, self.id)
+
+    @property
+    def sort_key(self) -> _Key:
+        """Where the item stands in the timeline, as the timeline's SQL compares it."""
+        instant = to_utc_naive(self.moment).strftime(_STORED_INSTANT)
+        return (self.day.isoformat(), instant, INDEX_KINDS[self.kind], self.id)
+
+    def first_line(self) -> str:
+        return first_line(self.body)
+
+
+def first_line(body: str) -> str:
+    for line in body.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def snippet_html(raw: str) -> str:
+    """FTS5 snippet text (user words + markers) as safe HTML: escaped, matches in <b>."""
+    flat = " ".join(raw.split())
+    escaped = html.escape(flat, quote=False)
+    return escaped.replace(_OPEN, "<b>").replace(_CLOSE, "</b>")
+
+
+def match_expression(query: str) -> str:
+    """The user's words as an FTS5 query that cannot be a syntax error.
+
+    Every word is quoted (so - " * ( ) : ^ AND OR NOT NEAR are just text), the words must all
+    appear, and the last one matches as a prefix while it is still being typed.
+    """
+    printable = "".join(ch if ch.isprintable() else " " for ch in query)
+    words = printable.split()[:MAX_QUERY_TERMS]
+    if not words:
+        return ""
+    quoted = ['"' + word.replace('"', '""') + '"' for word in words]
+    if not printable[-1].isspace():
+        quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+_BLANK = "' ' || char(9, 10, 13)"
+# Each kind: its number, table, the day it was written for, its moment, and "has words".
+_SOURCES = (
+    (1, "journal_entry", "local_date", "created_at", "1"),
+    # A reflection has no day of its own: the local day it was written on (SQLite's
+    # 'localtime' is the same zone Python's astimezone() uses).
+    (2, "reflection", "date(created_at, 'localtime')", "created_at", "body != ''"),
+    (3, "practice_session", "local_date", "started_at", f"trim(note, {_BLANK}) != ''"),
+    (
+        4,
+        "worksheet_entry",
+        "local_date",
+        "created_at",
+        "CASE WHEN json_valid(fields) THEN EXISTS (SELECT 1 FROM json_each(fields) "
+        f"WHERE trim(value, {_BLANK}) != '') ELSE 0 END",
+    ),
+)
+
+
+def _items(only_hits: bool) -> str:
+    """Every timeline item's key as one compound SELECT; with `only_hits`, only the rows the
+    `hits` CTE (search_index rowids) names, looked up by primary key."""
+    parts = []
+    for number, table, day, moment, has_words in _SOURCES:
+        where = has_words
+        if only_hits:
+            where += f" AND id IN (SELECT rowid / 8 FROM hits WHERE rowid % 8 = {number})"
+        parts.append(
+            f"SELECT {number} AS kind, id, {day} AS day, {moment} AS moment "
+            f"FROM {table} WHERE {where}"
+        )
+    return " UNION ALL ".join(parts)
+
+
+def _page(only_hits: bool, after: bool) -> str:
+    keyset = "WHERE (day, moment, kind, id) < (:day, :moment, :kind, :id) " if after else ""
+    hits = (
+        "WITH hits(rowid) AS (SELECT rowid FROM search_index WHERE search_index MATCH :q) "
+        if only_hits
+        else ""
+    )
+    return (
+        f"{hits}SELECT day, moment, kind, id FROM ({_items(only_hits)}) {keyset}"
+        "ORDER BY day DESC, moment DESC, kind DESC, id DESC LIMIT :limit"
+    )
+
+
+def page_keys(
+    session: Session, limit: int, before: TimelineItem | None = None, match: str = ""
+) -> list[_Key]:
+    """The keys of one page of the timeline (or of the items `match` finds), newest first,
+    continuing after `before` when given."""
+    params: dict[str, object] = {"limit": max(0, limit)}
+    if before is not None:
+        day, moment, kind, id_ = before.sort_key
+        params.update(day=day, moment=moment, kind=kind, id=id_)
+    if match:
+        params["q"] = match
+    rows = session.execute(text(_page(bool(match), before is not None)), params)
+    return [(str(day), str(moment), int(kind), int(id_)) for day, moment, kind, id_ in rows]
+
+
+def snippets_for(session: Session, match: str, keys: Sequence[_Key]) -> dict[int, str]:
+    """The excerpt around the matches of each found item, by search_index rowid: the body's
+    when the words are in it, else the best column's (a title)."""
+    from sqlalchemy import bindparam
+
+    chosen = [id_ * 8 + kind for _day, _moment, kind, id_ in keys]
+    if not chosen:
+        return {}
+
+    # The best column's excerpt is dear to make: only for items whose body lacks the words.
+    def excerpts(column: int, rowids: list[int]) -> dict[int, str]:
+        statement = text(
+            f"SELECT rowid, snippet(search_index, {column}, :open, :close, '…', :tokens) "
+            "FROM search_index WHERE search_index MATCH :q AND rowid IN :rowids"
+        ).bindparams(bindparam("rowids", expanding=True))
+        params = {"q": match, "open": _OPEN, "close": _CLOSE, "tokens": _SNIPPET_TOKENS}
+        rows = session.execute(statement, {**params, "rowids": rowids})
+        return {int(rowid): str(raw or "") for rowid, raw in rows}
+
+    found = excerpts(1, chosen)
+    elsewhere = [rowid for rowid in chosen if _OPEN not in found.get(rowid, "")]
+    if elsewhere:
+        found.update(excerpts(-1, elsewhere))
+    snippets = {rowid: snippet_html(raw) for rowid, raw in found.items()}
+    return snippets
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    return utc_naive_to_local(moment)
+
+
+def _worksheet_fields(raw: str) -> tuple[tuple[str, str], ...]:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return ()
+    if not isinstance(data, dict):
+        return ()
+    return tuple((str(k), str(v)) for k, v in data.items() if str(v).strip())
+
+
+def load_items(
+    session: Session, keys: Sequence[_Key], snippets: dict[int, str]
+) -> list[TimelineItem]:
+    """The full items for `keys`, in that order."""
+    by_kind: dict[int, list[int]] = {n: [] for n in _KIND_OF_NUMBER}
+    for _day, _moment, kind_number, id_ in keys:
+        by_kind[kind_number].append(id_)
+    items: dict[tuple[int, int], TimelineItem] = {}
+
+    def snip(kind: str, id_: int) -> str:
+        return snippets.get(id_ * 8 + INDEX_KINDS[kind], "")
+
+    if ids := by_kind[INDEX_KINDS[JOURNAL]]:
+        for j in session.scalars(select(JournalEntry).where(JournalEntry.id.in_(ids))):
+            items[(INDEX_KINDS[JOURNAL], j.id)] = TimelineItem(
+                JOURNAL,
+                j.id,
+                j.local_date,
+                _local(j.created_at),
+                j.title,
+                j.body,
+                snippet=snip(JOURNAL, j.id),
+            )
+    if ids := by_kind[INDEX_KINDS[REFLECTION]]:
+        for r in session.scalars(select(Reflection).where(Reflection.id.in_(ids))):
+            moment = _local(r.created_at)
+            items[(INDEX_KINDS[REFLECTION], r.id)] = TimelineItem(
+                REFLECTION,
+                r.id,
+                moment.date(),
+                moment,
+                r.prompt_text,
+                r.body,
+                source=r.source_id,
+                origin=r.source_kind,
+                snippet=snip(REFLECTION, r.id),
+            )
+    if ids := by_kind[INDEX_KINDS[PRACTICE]]:
+        for p in session.scalars(select(PracticeSession).where(PracticeSession.id.in_(ids))):
+            items[(INDEX_KINDS[PRACTICE], p.id)] = TimelineItem(
+                PRACTICE,
+                p.id,
+                p.local_date,
+                _local(p.started_at),
+                p.title,
+                p.note,
+                source=p.practice_id,
+                origin=p.kind,
+                minutes=p.minutes,
+                snippet=snip(PRACTICE, p.id),
+            )
+    if ids := by_kind[INDEX_KINDS[WORKSHEET]]:
+        for w in session.scalars(select(WorksheetEntry).where(WorksheetEntry.id.in_(ids))):
+            fields = _worksheet_fields(w.fields)
+            items[(INDEX_KINDS[WORKSHEET], w.id)] = TimelineItem(
+                WORKSHEET,
+                w.id,
+                w.local_date,
+                _local(w.created_at),
+                w.worksheet,
+                "\n".join(value for _id, value in fields),
+                source=w.worksheet,
+                fields=fields,
+                snippet=snip(WORKSHEET, w.id),
+            )
+    return [items[(k[2], k[3])] for k in keys if (k[2], k[3]) in items]
