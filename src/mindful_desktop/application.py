@@ -257,29 +257,18 @@ class Application(QObject):
         from mindful_desktop.db.restore import restore_backup
 
         path = source.path if isinstance(source, BackupInfo) else Path(str(source))
-        outcome: list[str] = []
 
-        def swap() -> None:
-            try:
-                before = restore_backup(self.paths, path)
-            except KnownError as exc:
-                outcome.append(exc.message)
-                return
+        def swap() -> str:
+            before = restore_backup(self.paths, path)
             kept = (
                 f" Your journal as it was a moment ago is kept as a backup too "
                 f"({before.path.name}), in case you want it back."
                 if before is not None
                 else ""
             )
-            outcome.append(f"Your journal is now the backup {path.name}, checked whole.{kept}")
+            return f"Your journal is now the backup {path.name}, checked whole.{kept}"
 
-        self.reopen(swap)
-        text = outcome[0] if outcome else "Nothing was restored."
-        log.info("Restore from %s: %s", path.name, text)
-        if self.window is not None:
-            self.window.show_page("settings")
-            QMessageBox.information(self.window, "Restore", text)
-        return text
+        return self._reopen_and_say("Restore", path, swap)
 
     def import_export(self, path: Path, data: dict[str, Any]) -> str:
         """Settings → Import an export…: fill the (empty) journal from `data`, read from
@@ -289,30 +278,37 @@ class Application(QObject):
         from mindful_desktop.domain.words import count
         from mindful_desktop.services.importer import import_data
 
-        outcome: list[str] = []
-
-        def fill() -> None:
+        def fill() -> str:
+            db = open_database(self.paths)
             try:
-                db = open_database(self.paths)
-                try:
-                    counts = import_data(db, data)
-                finally:
-                    db.close()
-            except KnownError as exc:
-                outcome.append(exc.message)
-                return
+                counts = import_data(db, data)
+            finally:
+                db.close()
             entries = sum(counts.get(name, 0) for name in ENTRY_TABLES)
-            outcome.append(
+            return (
                 f"Your export {path.name} is in your journal now: "
                 f"{count(entries, 'entry', 'entries')}, with your settings as they were."
             )
 
-        self.reopen(fill)
-        text = outcome[0] if outcome else "Nothing was imported."
-        log.info("Import from %s: %s", path.name, text)
+        return self._reopen_and_say("Import", path, fill)
+
+    def _reopen_and_say(self, what: str, path: Path, change: Callable[[], str]) -> str:
+        """Run `change` (a restore, an import) while the journal is closed, reopen it, and
+        show on Settings the sentence it returned, or the one its KnownError carries."""
+        outcome: list[str] = []
+
+        def run() -> None:
+            try:
+                outcome.append(change())
+            except KnownError as exc:
+                outcome.append(exc.message)
+
+        self.reopen(run)
+        text = outcome[0] if outcome else "Nothing was changed."
+        log.info("%s from %s: %s", what, path.name, text)
         if self.window is not None:
             self.window.show_page("settings")
-            QMessageBox.information(self.window, "Import", text)
+            QMessageBox.information(self.window, what, text)
         return text
 
     def _on_setting(self, key: str) -> None:

@@ -44,8 +44,9 @@ def _functions() -> dict[str, Callable[..., Any]] | None:
     except (OSError, AttributeError) as exc:
         log.info("QMediaPlayer calls keep the GIL (%s)", exc)
         return None
+    found[_STOP].argtypes = [ctypes.c_void_p]  # this
+    found[_SET_SOURCE].argtypes = [ctypes.c_void_p, ctypes.c_void_p]  # this, const QUrl &
     for function in found.values():
-        function.argtypes = [ctypes.c_void_p] * (2 if function is found[_SET_SOURCE] else 1)
         function.restype = None
     return found
 
