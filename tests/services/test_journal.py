@@ -13,7 +13,9 @@ from mindful_desktop.db.migrate import open_database
 from mindful_desktop.errors import InvalidInputError
 from mindful_desktop.paths import AppPaths, assets_dir
 from mindful_desktop.services.course import CourseService, load_bundled_course
+from mindful_desktop.services.checkins import CheckInService
 from mindful_desktop.services.journal import (
+    CHECKIN,
     JOURNAL,
     MAX_BODY_CHARS,
     PRACTICE,
@@ -78,6 +80,10 @@ def everything(db: Database, clock: FakeClock, tmp_path: Path) -> dict[str, obje
     clock.advance(hours=1)
     sheets.save("pleasant-events", {"event": "Tea from the kettle", "body": "Warm hands"})
     sheets.save("pleasant-events", {"event": "   "})  # nothing written: not shown
+    clock.advance(hours=1)
+    checkins = CheckInService(db, clock)
+    checkins.add(6, "The kettle again, and a calmer hour.", emotions=["calm"])
+    checkins.add(5, "  \n ")  # no words: not shown
     clock.advance(hours=1)
     entry = journal.create("Descaled the kettle. Felt oddly proud.", title="Small things")
     return {"journal": journal, "entry": entry}
@@ -168,12 +174,13 @@ def test_restore_never_overwrites_a_newer_entry_that_took_the_id(
     assert restored.body == "Last one" and restored.id != entry.id
 
 
-def test_timeline_merges_all_four_kinds_newest_first(everything: dict[str, object]) -> None:
+def test_timeline_merges_all_five_kinds_newest_first(everything: dict[str, object]) -> None:
     journal = everything["journal"]
     assert isinstance(journal, JournalService)
     items = journal.timeline()
-    assert [i.kind for i in items] == [JOURNAL, WORKSHEET, PRACTICE, REFLECTION]
-    entry, sheet, note, reflection = items
+    assert [i.kind for i in items] == [JOURNAL, CHECKIN, WORKSHEET, PRACTICE, REFLECTION]
+    entry, checkin, sheet, note, reflection = items
+    assert checkin.mood == 6 and checkin.fields == (("", "calm"),)
     assert entry.title == "Small things"
     assert sheet.title == sheet.source == "pleasant-events"
     assert sheet.fields == (("event", "Tea from the kettle"), ("body", "Warm hands"))
@@ -183,7 +190,7 @@ def test_timeline_merges_all_four_kinds_newest_first(everything: dict[str, objec
     assert reflection.body.startswith("The kettle sang")
     # Paging: continue after an item already shown.
     assert journal.timeline(limit=2) == items[:2]
-    assert journal.timeline(limit=2, before=items[1]) == items[2:]
+    assert journal.timeline(limit=3, before=items[1]) == items[2:]
     assert journal.timeline(limit=5, before=items[-1]) == []
 
 
@@ -207,7 +214,7 @@ def test_search_finds_every_kind_newest_first_with_highlights(
     journal = everything["journal"]
     assert isinstance(journal, JournalService)
     hits = journal.search("kettle")
-    assert [h.kind for h in hits] == [JOURNAL, WORKSHEET, PRACTICE, REFLECTION]
+    assert [h.kind for h in hits] == [JOURNAL, CHECKIN, WORKSHEET, PRACTICE, REFLECTION]
     for hit in hits:
         assert "<b>kettle</b>" in hit.snippet.lower()
     assert journal.search("kettle")[0].snippet.startswith("Descaled the <b>kettle</b>")
@@ -219,6 +226,28 @@ def test_search_finds_every_kind_newest_first_with_highlights(
     # Practice without a note and empty worksheets stay out of results as of the timeline.
     assert journal.search("silent timer")[0].body == "Heard the kettle click."
     assert len(journal.search("silent timer")) == 1
+
+
+def test_check_in_notes_are_in_the_timeline_and_found_by_search(
+    db: Database, journal: JournalService, clock: FakeClock
+) -> None:
+    checkins = CheckInService(db, clock)
+    first = checkins.add(4, "Woke at four with the old worry about work.", emotions=["anxious"])
+    checkins.add(7)  # a mood alone is not writing: not in the journal
+    clock.advance(hours=2)
+    journal.create("A walk helped.")
+    timeline = journal.timeline()
+    assert [(i.kind, i.id) for i in timeline] == [(JOURNAL, timeline[0].id), (CHECKIN, first.id)]
+    noted = timeline[1]
+    assert noted.body == first.note and noted.mood == 4 and noted.fields == (("", "anxious"),)
+    found = journal.search("worry")
+    assert [(h.kind, h.id) for h in found] == [(CHECKIN, first.id)]
+    assert "<b>worry</b>" in found[0].snippet
+    # Edited and deleted notes leave the search with their words.
+    checkins.update(first.id, note="Woke early, rested anyway.")
+    assert journal.search("worry") == [] and journal.search("rested")[0].id == first.id
+    checkins.delete(first.id)
+    assert journal.search("rested") == [] and [i.kind for i in journal.timeline()] == [JOURNAL]
 
 
 def test_search_results_escape_what_the_user_wrote(journal: JournalService) -> None:

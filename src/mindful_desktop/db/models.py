@@ -10,14 +10,19 @@ from sqlalchemy import (
     Date,
     DateTime,
     Float,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mindful_desktop.db.base import Base
+
+# A note "has words" as the journal's timeline asks (services/timeline.py, migration 0005).
+_HAS_WORDS = text("trim(note, ' ' || char(9, 10, 13)) != ''")
 
 
 def utcnow() -> dt.datetime:
@@ -29,7 +34,10 @@ class CheckIn(Base):
     """One mood check-in. `local_date` is the day as the user lived it, kept for daily views."""
 
     __tablename__ = "check_in"
-    __table_args__ = (CheckConstraint("mood >= 0 AND mood <= 10", name="mood_range"),)
+    __table_args__ = (
+        CheckConstraint("mood >= 0 AND mood <= 10", name="mood_range"),
+        Index("ix_check_in_noted", "local_date", "created_at", sqlite_where=_HAS_WORDS),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
@@ -64,6 +72,7 @@ class WorksheetEntry(Base):
     """One filled worksheet (or one calendar row); `fields` is JSON keyed by field id."""
 
     __tablename__ = "worksheet_entry"
+    __table_args__ = (Index("ix_worksheet_entry_timeline", "local_date", "created_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     worksheet: Mapped[str] = mapped_column(String(64), index=True)
@@ -109,6 +118,7 @@ class PracticeSession(Base):
     __table_args__ = (
         CheckConstraint("minutes >= 0 AND minutes <= 1440", name="minutes_range"),
         CheckConstraint("kind IN ('track', 'timer', 'recording', 'manual')", name="kind_known"),
+        Index("ix_practice_session_noted", "local_date", "started_at", sqlite_where=_HAS_WORDS),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -156,6 +166,7 @@ class JournalEntry(Base):
     """Free writing. Searchable with the rest of the journal through `search_index` (FTS5)."""
 
     __tablename__ = "journal_entry"
+    __table_args__ = (Index("ix_journal_entry_timeline", "local_date", "created_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(300), default="")

@@ -14,6 +14,7 @@ from mindful_desktop.db.models import JournalEntry
 from mindful_desktop.domain.text import clean_text
 from mindful_desktop.errors import InvalidInputError
 from mindful_desktop.services.timeline import (
+    CHECKIN,
     INDEX_KINDS,
     JOURNAL,
     MAX_QUERY_TERMS,
@@ -30,6 +31,7 @@ from mindful_desktop.services.timeline import (
 )
 
 __all__ = [
+    "CHECKIN",
     "INDEX_KINDS",
     "JOURNAL",
     "MAX_BODY_CHARS",

@@ -1,9 +1,10 @@
 """The timeline of everything a person wrote, and its search, paged in SQL.
 
-Journal entries, reflections, practice notes and worksheets with words in them are one
-`UNION ALL` (`_ITEMS`), ordered by the day written for, then the moment, newest first. A page
-is `LIMIT`ed in SQL and the next continues after the last item shown (a keyset: `before`), so
-the first page costs the same in year ten as in week one. Search matches the FTS5 index, and
+Journal entries, reflections, practice notes, worksheets and check-in notes with words in them
+are one `UNION ALL` (`_page`), ordered by the day written for, then the moment, newest first.
+Each kind's arm walks its (day, moment) index newest first and stops after a page; the merged
+page is `LIMIT`ed again, and the next continues after the last item shown (a keyset: `before`),
+so the first page costs the same in year ten as in week one. Search matches the FTS5 index, and
 only the hits' rows take part in the same ordering. Only the page's rows are then loaded.
 """
 
@@ -19,7 +20,13 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from mindful_desktop.clock import to_utc_naive, utc_naive_to_local
-from mindful_desktop.db.models import JournalEntry, PracticeSession, Reflection, WorksheetEntry
+from mindful_desktop.db.models import (
+    CheckIn,
+    JournalEntry,
+    PracticeSession,
+    Reflection,
+    WorksheetEntry,
+)
 
 MAX_QUERY_TERMS = 24
 # How SQLAlchemy stores a DateTime in SQLite; the keyset compares in this text form.
@@ -29,8 +36,9 @@ JOURNAL = "journal"
 REFLECTION = "reflection"
 PRACTICE = "practice"
 WORKSHEET = "worksheet"
-# The kind numbers of `search_index` rowids (migration 0004): rowid = source id * 8 + kind.
-INDEX_KINDS = {JOURNAL: 1, REFLECTION: 2, PRACTICE: 3, WORKSHEET: 4}
+CHECKIN = "checkin"
+# The kind numbers of `search_index` rowids (migrations 0004, 0005): rowid = id * 8 + kind.
+INDEX_KINDS = {JOURNAL: 1, REFLECTION: 2, PRACTICE: 3, WORKSHEET: 4, CHECKIN: 5}
 _KIND_OF_NUMBER = {number: kind for kind, number in INDEX_KINDS.items()}
 
 # snippet() wraps matches in these; they are swapped for <b> only after the text is escaped.
@@ -44,7 +52,7 @@ _Key = tuple[str, str, int, int]  # day, UTC instant, kind number, id, as SQLite
 class TimelineItem:
     """One thing the user wrote, whichever part of the app it was written in."""
 
-    kind: str  # JOURNAL | REFLECTION | PRACTICE | WORKSHEET
+    kind: str  # JOURNAL | REFLECTION | PRACTICE | WORKSHEET | CHECKIN
     id: int  # the id of the source row
     day: dt.date
     moment: dt.datetime  # local, aware: orders items within a day
@@ -54,6 +62,7 @@ class TimelineItem:
     origin: str = ""  # a reflection's source_kind ('lesson' | 'practice'); a practice's kind
     minutes: float = 0.0  # practice only
     fields: tuple[tuple[str, str], ...] = ()  # worksheet only: (field id, value)
+    mood: int | None = None  # check-in only, with its emotion words in `fields` as ("", word)
     snippet: str = ""  # search results only: escaped HTML with <b> around the matches
 
     @property
@@ -101,13 +110,15 @@ def match_expression(query: str) -> str:
 
 
 _BLANK = "' ' || char(9, 10, 13)"
-# Each kind: its number, table, the day it was written for, its moment, and "has words".
+_NOTED = f"trim(note, {_BLANK}) != ''"  # the partial indexes of migration 0005 say the same
+# Each kind: its number, table, the day it was written for, its moment, "has words", and
+# whether an index on (day, moment) lets its arm walk newest first and stop after a page.
 _SOURCES = (
-    (1, "journal_entry", "local_date", "created_at", "1"),
+    (1, "journal_entry", "local_date", "created_at", "1", True),
     # A reflection has no day of its own: the local day it was written on (SQLite's
-    # 'localtime' is the same zone Python's astimezone() uses).
-    (2, "reflection", "date(created_at, 'localtime')", "created_at", "body != ''"),
-    (3, "practice_session", "local_date", "started_at", f"trim(note, {_BLANK}) != ''"),
+    # 'localtime' is the same zone Python's astimezone() uses). Few, so sorted whole.
+    (2, "reflection", "date(created_at, 'localtime')", "created_at", "body != ''", False),
+    (3, "practice_session", "local_date", "started_at", _NOTED, True),
     (
         4,
         "worksheet_entry",
@@ -115,34 +126,47 @@ _SOURCES = (
         "created_at",
         "CASE WHEN json_valid(fields) THEN EXISTS (SELECT 1 FROM json_each(fields) "
         f"WHERE trim(value, {_BLANK}) != '') ELSE 0 END",
+        True,
     ),
+    (5, "check_in", "local_date", "created_at", _NOTED, True),
 )
 
 
-def _items(only_hits: bool) -> str:
-    """Every timeline item's key as one compound SELECT; with `only_hits`, only the rows the
-    `hits` CTE (search_index rowids) names, looked up by primary key."""
-    parts = []
-    for number, table, day, moment, has_words in _SOURCES:
-        where = has_words
-        if only_hits:
-            where += f" AND id IN (SELECT rowid / 8 FROM hits WHERE rowid % 8 = {number})"
-        parts.append(
-            f"SELECT {number} AS kind, id, {day} AS day, {moment} AS moment "
-            f"FROM {table} WHERE {where}"
-        )
-    return " UNION ALL ".join(parts)
+def _arm(
+    number: int,
+    table: str,
+    day: str,
+    moment: str,
+    where: str,
+    walks: bool,
+    *,
+    hits: bool,
+    after: bool,
+) -> str:
+    """One kind's newest `:limit` items (after the keyset, among the hits), newest first."""
+    if hits:  # `+`: walk the (day, moment) index and test membership, not look up each hit
+        where += f" AND +id IN (SELECT rowid / 8 FROM hits WHERE rowid % 8 = {number})"
+    if after:
+        if walks:  # the index's range first, then the exact row-value comparison
+            where += f" AND ({day}, {moment}) <= (:day, :moment)"
+        where += f" AND ({day}, {moment}, {number}, id) < (:day, :moment, :kind, :id)"
+    return (
+        f"SELECT * FROM (SELECT {number} AS kind, id, {day} AS day, {moment} AS moment "
+        f"FROM {table} WHERE {where} ORDER BY {day} DESC, {moment} DESC, id DESC LIMIT :limit)"
+    )
 
 
 def _page(only_hits: bool, after: bool) -> str:
-    keyset = "WHERE (day, moment, kind, id) < (:day, :moment, :kind, :id) " if after else ""
+    """The page: each kind's newest page, merged, and the newest `:limit` of those."""
     hits = (
-        "WITH hits(rowid) AS (SELECT rowid FROM search_index WHERE search_index MATCH :q) "
+        "WITH hits(rowid) AS MATERIALIZED "
+        "(SELECT rowid FROM search_index WHERE search_index MATCH :q) "
         if only_hits
         else ""
     )
+    arms = " UNION ALL ".join(_arm(*source, hits=only_hits, after=after) for source in _SOURCES)
     return (
-        f"{hits}SELECT day, moment, kind, id FROM ({_items(only_hits)}) {keyset}"
+        f"{hits}SELECT day, moment, kind, id FROM ({arms}) "
         "ORDER BY day DESC, moment DESC, kind DESC, id DESC LIMIT :limit"
     )
 
@@ -175,7 +199,8 @@ def snippets_for(session: Session, match: str, keys: Sequence[_Key]) -> dict[int
     def excerpts(column: int, rowids: list[int]) -> dict[int, str]:
         statement = text(
             f"SELECT rowid, snippet(search_index, {column}, :open, :close, '…', :tokens) "
-            "FROM search_index WHERE search_index MATCH :q AND rowid IN :rowids"
+            # `+rowid`: one pass over the matches, not a fresh MATCH for every rowid listed
+            "FROM search_index WHERE search_index MATCH :q AND +rowid IN :rowids"
         ).bindparams(bindparam("rowids", expanding=True))
         params = {"q": match, "open": _OPEN, "close": _CLOSE, "tokens": _SNIPPET_TOKENS}
         rows = session.execute(statement, {**params, "rowids": rowids})
@@ -201,6 +226,14 @@ def _worksheet_fields(raw: str) -> tuple[tuple[str, str], ...]:
     if not isinstance(data, dict):
         return ()
     return tuple((str(k), str(v)) for k, v in data.items() if str(v).strip())
+
+
+def _emotion_words(raw: str) -> list[str]:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return []
+    return [str(w) for w in data] if isinstance(data, list) else []
 
 
 def load_items(
@@ -267,5 +300,19 @@ def load_items(
                 source=w.worksheet,
                 fields=fields,
                 snippet=snip(WORKSHEET, w.id),
+            )
+    if ids := by_kind[INDEX_KINDS[CHECKIN]]:
+        for c in session.scalars(select(CheckIn).where(CheckIn.id.in_(ids))):
+            moment = _local(c.created_at)
+            items[(INDEX_KINDS[CHECKIN], c.id)] = TimelineItem(
+                CHECKIN,
+                c.id,
+                c.local_date,
+                moment,
+                "",
+                c.note,
+                fields=tuple(("", word) for word in _emotion_words(c.emotions)),
+                mood=c.mood,
+                snippet=snip(CHECKIN, c.id),
             )
     return [items[(k[2], k[3])] for k in keys if (k[2], k[3]) in items]

@@ -99,8 +99,9 @@ def build_journal(ctx: AppContext, nav: Navigator) -> QWidget:
     page = JournalPage(ctx.journal, ctx.worksheets)
     page.openWorksheetRequested.connect(nav.open_worksheet)
     page.openLessonRequested.connect(nav.open_lesson)
-    # Practice notes and reflections appear in the journal's timeline too.
+    # Practice notes, reflections and check-in notes appear in the journal's timeline too.
     ctx.practice.changed.connect(page.refresh)
+    ctx.checkins.changed.connect(page.refresh)
     ctx.course.changed.connect(page.refresh)
     return page
 

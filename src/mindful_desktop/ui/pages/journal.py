@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from mindful_desktop.errors import InvalidInputError, KnownError
 from mindful_desktop.services.journal import (
+    CHECKIN,
     JOURNAL,
     PRACTICE,
     REFLECTION,
@@ -266,6 +267,8 @@ class JournalPage(QWidget):
             return f"{day} · Reflection · {where}", item.first_line()
         if item.kind == PRACTICE:
             return f"{day} · Practice note", item.first_line()
+        if item.kind == CHECKIN:
+            return f"{day} · Check-in · mood {item.mood} of 10", item.first_line()
         return f"{day} · Worksheet", f"{self._sheet_title(item.source)}: {item.first_line()}"
 
     # --- the list -------------------------------------------------------------------------
@@ -398,6 +401,15 @@ class JournalPage(QWidget):
             self.reader_hint.setText(
                 "Practice notes can be changed in the log on the Practice page."
             )
+            cursor.insertText(item.body, fill)
+        elif item.kind == CHECKIN:
+            feelings = ", ".join(word for _id, word in item.fields)
+            self.reader_where.setText(
+                f"A note with your check-in at {item.moment:%H:%M}: mood {item.mood} of 10"
+                + (f", {feelings}." if feelings else ".")
+            )
+            self.reader_title.setText("What you noted")
+            self.reader_hint.setText("Check-ins can be changed on the Check-in page.")
             cursor.insertText(item.body, fill)
         elif item.kind == WORKSHEET:
             title = self._sheet_title(item.source)
