@@ -16,12 +16,15 @@ depends_on: str | Sequence[str] | None = None
 
 # A note "has words" exactly as services/timeline.py asks, so the partial indexes are used.
 HAS_WORDS = "trim(note, ' ' || char(9, 10, 13)) != ''"
-# Each timeline arm walks one of these newest first and stops after a page.
+# Each timeline arm (and each list) walks one of these newest first and stops after a page.
 INDEXES = (
     ("ix_journal_entry_timeline", "journal_entry", "local_date, created_at", ""),
     ("ix_worksheet_entry_timeline", "worksheet_entry", "local_date, created_at", ""),
     ("ix_practice_session_noted", "practice_session", "local_date, started_at", HAS_WORDS),
     ("ix_check_in_noted", "check_in", "local_date, created_at", HAS_WORDS),
+    # The practice log and the check-in history page the same way.
+    ("ix_practice_session_log", "practice_session", "local_date, started_at", ""),
+    ("ix_check_in_created_at", "check_in", "created_at", ""),
 )
 CHECK_IN_KIND = 5  # search_index rowid = id * 8 + kind (see 0004)
 

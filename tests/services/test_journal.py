@@ -12,8 +12,8 @@ from mindful_desktop.db.database import Database
 from mindful_desktop.db.migrate import open_database
 from mindful_desktop.errors import InvalidInputError
 from mindful_desktop.paths import AppPaths, assets_dir
-from mindful_desktop.services.course import CourseService, load_bundled_course
 from mindful_desktop.services.checkins import CheckInService
+from mindful_desktop.services.course import CourseService, load_bundled_course
 from mindful_desktop.services.journal import (
     CHECKIN,
     JOURNAL,

@@ -18,6 +18,7 @@ from mindful_desktop.services.context import AppContext
 from mindful_desktop.ui.dialogs.crisis import CrisisDialog
 from mindful_desktop.ui.dialogs.questionnaire import QuestionnaireDialog
 from mindful_desktop.ui.main_window import KEYS, MainWindow
+from mindful_desktop.ui.models.rows import RowsModel
 from mindful_desktop.ui.pages.checkin import CheckInPage
 from mindful_desktop.ui.pages.today import TodayPage
 from tests.conftest import FakeClock
@@ -272,4 +273,7 @@ def test_edit_a_past_check_in(window: MainWindow, qtbot: QtBot, clock: FakeClock
         "rough morning, kinder evening",
         ("hopeful",),
     )
-    assert "kinder evening" in page.history_model._rows[0].detail
+    assert (
+        "kinder evening"
+        in page.history_model.data(page.history_model.index(0, 0), RowsModel.RowRole).detail
+    )

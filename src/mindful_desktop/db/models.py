@@ -37,6 +37,7 @@ class CheckIn(Base):
     __table_args__ = (
         CheckConstraint("mood >= 0 AND mood <= 10", name="mood_range"),
         Index("ix_check_in_noted", "local_date", "created_at", sqlite_where=_HAS_WORDS),
+        Index("ix_check_in_created_at", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -119,6 +120,7 @@ class PracticeSession(Base):
         CheckConstraint("minutes >= 0 AND minutes <= 1440", name="minutes_range"),
         CheckConstraint("kind IN ('track', 'timer', 'recording', 'manual')", name="kind_known"),
         Index("ix_practice_session_noted", "local_date", "started_at", sqlite_where=_HAS_WORDS),
+        Index("ix_practice_session_log", "local_date", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -29,3 +29,11 @@ def columns_of(obj: object, columns: str) -> dict[str, object]:
 def day_param(day: dt.date) -> str:
     """A date as the query parameter SQLAlchemy's `Date` type compares against."""
     return day.isoformat()
+
+
+def instant_param(moment: dt.datetime) -> str:
+    """An aware instant as SQLAlchemy's `DateTime` stores it in SQLite (naive UTC text), for
+    comparing against stored instants in raw SQL."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.values import columns_of, day_param, to_date, to_datetime
+from mindful_desktop.db.values import columns_of, day_param, instant_param, to_date, to_datetime
 from mindful_desktop.domain.mood import (
     DaySummary,
     clean_note,
@@ -68,6 +68,9 @@ def _view(row: CheckIn) -> CheckInView:
 
 class CheckInService(QObject):
     changed = Signal()
+    # Emitted just before `changed` for one check-in, so lists change that row alone.
+    saved = Signal(object)  # the view as saved (added, edited or put back)
+    removed = Signal(int)  # its id
 
     def __init__(self, db: Database, clock: Clock = system_clock, parent: QObject | None = None):
         super().__init__(parent)
@@ -108,6 +111,7 @@ class CheckInService(QObject):
             session.add(row)
             session.flush()
             view = _view(row)
+        self.saved.emit(view)
         self.changed.emit()
         return view
 
@@ -141,6 +145,7 @@ class CheckInService(QObject):
                 view = _view(row)
         except ValueError as exc:
             raise InvalidInputError(str(exc)) from exc
+        self.saved.emit(view)
         self.changed.emit()
         return view
 
@@ -155,6 +160,7 @@ class CheckInService(QObject):
             day = f"{row.local_date:%d %B}".lstrip("0")
             deleted = snapshot(row, f"Check-in of {day}")
             session.delete(row)
+        self.removed.emit(int(deleted.id))
         self.changed.emit()
         return deleted
 
@@ -164,6 +170,7 @@ class CheckInService(QObject):
 
         with self._db.session() as session:
             view = _view(put_back(session, CheckIn, deleted))
+        self.saved.emit(view)
         self.changed.emit()
         return view
 
@@ -178,11 +185,15 @@ class CheckInService(QObject):
         )
         return [_row_view(r) for r in rows]
 
-    def history(self, limit: int = 200) -> list[CheckInView]:
-        """Newest first."""
+    def history(self, limit: int = 200, before: CheckInView | None = None) -> list[CheckInView]:
+        """Newest first; `before` continues after a check-in already shown (a keyset)."""
+        where, params = "", tuple[object, ...]()
+        if before is not None:
+            where = "WHERE (created_at, id) < (?, ?) "
+            params = (instant_param(before.when), before.id)
         rows = self._db.query(
-            f"SELECT {_COLUMNS} FROM check_in ORDER BY created_at DESC, id DESC LIMIT ?",
-            (limit,),
+            f"SELECT {_COLUMNS} FROM check_in {where}ORDER BY created_at DESC, id DESC LIMIT ?",
+            (*params, limit),
         )
         return [_row_view(r) for r in rows]
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from mindful_desktop.audio.catalog import Track, load_bundled_tracks
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.values import columns_of, day_param, to_date, to_datetime
+from mindful_desktop.db.values import columns_of, day_param, instant_param, to_date, to_datetime
 from mindful_desktop.domain.mood import clean_note
 from mindful_desktop.domain.practice import validate_minutes
 from mindful_desktop.errors import DataDirError, InvalidInputError
@@ -64,6 +64,9 @@ def _view(row: PracticeSession) -> SessionView:
 
 class PracticeService(QObject):
     changed = Signal()
+    # Emitted just before `changed` for one session, so lists change that row alone.
+    saved = Signal(object)  # the view as saved (added, edited or put back)
+    removed = Signal(int)  # its id
     sessionLogged = Signal(object)  # SessionView, so the UI can ask "What did you notice?"
 
     def __init__(
@@ -220,6 +223,7 @@ class PracticeService(QObject):
             session.add(row)
             session.flush()
             view = _view(row)
+        self.saved.emit(view)
         self.changed.emit()
         if kind != "manual":
             self.sessionLogged.emit(view)
@@ -281,6 +285,7 @@ class PracticeService(QObject):
             row.updated_at = to_utc_naive(self._clock())
             session.flush()
             view = _view(row)
+        self.saved.emit(view)
         self.changed.emit()
         return view
 
@@ -295,6 +300,7 @@ class PracticeService(QObject):
             day = f"{row.local_date:%d %B}".lstrip("0")
             deleted = snapshot(row, f"“{row.title}” of {day}")
             session.delete(row)
+        self.removed.emit(int(deleted.id))
         self.changed.emit()
         return deleted
 
@@ -304,6 +310,7 @@ class PracticeService(QObject):
 
         with self._db.session() as session:
             view = _view(put_back(session, PracticeSession, deleted))
+        self.saved.emit(view)
         self.changed.emit()
         return view
 
@@ -313,9 +320,23 @@ class PracticeService(QObject):
         )
         return None if row is None else _row_view(row)
 
-    def sessions(self, limit: int | None = None) -> list[SessionView]:
-        sql = f"SELECT {_COLUMNS} FROM practice_session ORDER BY local_date DESC, started_at DESC"
-        rows = self._db.query(f"{sql} LIMIT ?", (limit,)) if limit else self._db.query(sql)
+    def sessions(
+        self, limit: int | None = None, before: SessionView | None = None
+    ) -> list[SessionView]:
+        """Newest first (by the day practised, then the start); `before` continues after a
+        session already shown (a keyset, so the oldest page costs what the newest does)."""
+        where, params = "", tuple[object, ...]()
+        if before is not None:
+            where = "WHERE (local_date, started_at, id) < (?, ?, ?) "
+            params = (day_param(before.day), instant_param(before.started), before.id)
+        sql = (
+            f"SELECT {_COLUMNS} FROM practice_session {where}"
+            "ORDER BY local_date DESC, started_at DESC, id DESC"
+        )
+        if limit:
+            rows = self._db.query(f"{sql} LIMIT ?", (*params, limit))
+        else:
+            rows = self._db.query(sql, params)
         return [_row_view(r) for r in rows]
 
     def counts(self, start: dt.date, end: dt.date) -> dict[dt.date, dict[str, int]]:

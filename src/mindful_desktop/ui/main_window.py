@@ -100,9 +100,9 @@ def build_journal(ctx: AppContext, nav: Navigator) -> QWidget:
     page.openWorksheetRequested.connect(nav.open_worksheet)
     page.openLessonRequested.connect(nav.open_lesson)
     # Practice notes, reflections and check-in notes appear in the journal's timeline too.
-    ctx.practice.changed.connect(page.refresh)
-    ctx.checkins.changed.connect(page.refresh)
-    ctx.course.changed.connect(page.refresh)
+    ctx.practice.changed.connect(page.mark_stale)
+    ctx.checkins.changed.connect(page.mark_stale)
+    ctx.course.changed.connect(page.mark_stale)
     return page
 
 

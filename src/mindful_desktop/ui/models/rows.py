@@ -46,19 +46,23 @@ class RowsModel(QAbstractListModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.text
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return " ".join(part for part in (row.text, row.detail, row.tooltip) if part)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tooltip or None
-        if role == Qt.ItemDataRole.FontRole and row.bold:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == self.PayloadRole:
-            return row.payload
-        if role == self.RowRole:
-            return row
-        return None
+        return row_data(self._rows[index.row()], role)
+
+
+def row_data(row: Row, role: int) -> Any:
+    """What a list model answers for `row` in `role` (shared by RowsModel and the paged one)."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return row.text
+    if role == Qt.ItemDataRole.AccessibleTextRole:
+        return " ".join(part for part in (row.text, row.detail, row.tooltip) if part)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return row.tooltip or None
+    if role == Qt.ItemDataRole.FontRole and row.bold:
+        font = QFont()
+        font.setBold(True)
+        return font
+    if role == RowsModel.PayloadRole:
+        return row.payload
+    if role == RowsModel.RowRole:
+        return row
+    return None

@@ -1,4 +1,4 @@
-"""The journal's timeline (or search results) as a list model for the rich-row delegate."""
+"""The journal's timeline (or search results) as a paged list model for the rich-row delegate."""
 
 from __future__ import annotations
 
@@ -6,76 +6,63 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from mindful_desktop.services.journal import TimelineItem
+from mindful_desktop.ui.models.paged import PagedModel
 from mindful_desktop.ui.widgets.rich_rows import HEADER_ROLE, HTML_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
 Key = tuple[str, int]
 
 
-class TimelineModel(QAbstractListModel):
-    """Timeline items (or search results); `describe` turns one into (header, title line)."""
+def _nothing(_last: TimelineItem | None, _limit: int) -> list[TimelineItem]:
+    return []
+
+
+class TimelineModel(PagedModel[TimelineItem]):
+    """Timeline items (or search results), fetched a page at a time as the list scrolls;
+    `describe` turns one into (header, title line), once per item shown."""
 
     ItemRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(
         self, describe: Callable[[TimelineItem], tuple[str, str]], parent: Any = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(_nothing, lambda i: i.key, lambda i: i.sort_key, parent)
         self._describe = describe
-        self._items: list[TimelineItem] = []
-        self._texts: list[tuple[str, str]] = []
+        self._texts: dict[Key, tuple[str, str]] = {}
 
-    def set_items(self, items: list[TimelineItem]) -> None:
-        texts = [self._describe(i) for i in items]
-        if items and [i.key for i in items] == [i.key for i in self._items]:
-            # Same rows in the same order (an autosave): keep the view's selection and scroll.
-            self._items, self._texts = list(items), texts
-            self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, 0))
-            return
-        self.beginResetModel()
-        self._items, self._texts = list(items), texts
-        self.endResetModel()
+    def reload(self) -> None:
+        self._texts.clear()
+        super().reload()
 
-    def append_items(self, items: list[TimelineItem]) -> None:
-        if not items:
-            return
-        start = len(self._items)
-        self.beginInsertRows(QModelIndex(), start, start + len(items) - 1)
-        self._items += items
-        self._texts += [self._describe(i) for i in items]
-        self.endInsertRows()
+    def upsert(self, item: TimelineItem) -> int:
+        self._texts.pop(item.key, None)
+        return super().upsert(item)
 
-    def items(self) -> list[TimelineItem]:
-        return list(self._items)
-
-    def item(self, row: int) -> TimelineItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
-    def row_of(self, key: Key | None) -> int:
-        return next((n for n, i in enumerate(self._items) if i.key == key), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
+    def _text(self, item: TimelineItem) -> tuple[str, str]:
+        texts = self._texts.get(item.key)
+        if texts is None:
+            texts = self._texts[item.key] = self._describe(item)
+        return texts
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        item = self.item(index.row()) if index.isValid() else None
+        if item is None:
             return None
-        item = self._items[index.row()]
-        header, title = self._texts[index.row()]
+        if role == self.ItemRole:
+            return item
+        if role == HTML_ROLE:
+            return item.snippet
+        header, title = self._text(item)
         if role == Qt.ItemDataRole.DisplayRole:
             return title
         if role == HEADER_ROLE:
             return header
-        if role == HTML_ROLE:
-            return item.snippet
         if role == Qt.ItemDataRole.AccessibleTextRole:
             excerpt = item.snippet.replace("<b>", "").replace("</b>", "")
             return ". ".join(p for p in (header, title, html.unescape(excerpt)) if p)
         if role == Qt.ItemDataRole.ToolTipRole:
             return header
-        if role == self.ItemRole:
-            return item
         return None

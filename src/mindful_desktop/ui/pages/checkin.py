@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QAbstractItemModel, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
 
 from mindful_desktop.domain.instruments import INSTRUMENTS, SELF_MONITORING_NOTE
@@ -10,6 +10,7 @@ from mindful_desktop.errors import KnownError
 from mindful_desktop.services.checkins import CheckInService, CheckInView
 from mindful_desktop.services.questionnaires import QuestionnaireService
 from mindful_desktop.ui.dialogs.checkin_edit import CheckInEditDialog
+from mindful_desktop.ui.models.paged import PagedRowsModel
 from mindful_desktop.ui.models.rows import Row, RowsModel
 from mindful_desktop.ui.widgets.common import Card, Page, label
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
@@ -19,6 +20,16 @@ ABOUT = {
     "phq9": "Nine questions about low mood and how you've been over the last two weeks.",
     "gad7": "Seven questions about worry and anxiety over the last two weeks.",
 }
+
+
+def _history_row(c: CheckInView) -> Row:
+    extras = [", ".join(c.emotions)] if c.emotions else []
+    if c.sleep_hours is not None:
+        extras.append(f"slept {c.sleep_hours:g} h")
+    detail = f"Mood {c.mood} of 10" + (" · " + " · ".join(extras) if extras else "")
+    if c.note:
+        detail += f"\n{c.note}"
+    return Row(f"{c.when:%a %d %b %Y, %H:%M}", c.id, detail=detail)
 
 
 class InstrumentRow(QWidget):
@@ -95,7 +106,13 @@ class CheckInPage(Page):
         results.body.addWidget(self.results_empty)
         results.body.addWidget(self.results, 1)
         history = Card("Your check-ins")
-        self.history_model = RowsModel(self)
+        self.history_model: PagedRowsModel[CheckInView] = PagedRowsModel(
+            lambda last, limit: checkins.history(limit, before=last),
+            lambda c: (c.when, c.id),
+            _history_row,
+            self,
+        )
+        self._handled = False  # the last change was one check-in, already put in place
         self.history = self._list(self.history_model, "Mood check-ins")
         self.history_empty = label("Check-ins you save on Today are listed here.", "Muted")
         history.body.addWidget(self.history_empty)
@@ -123,11 +140,13 @@ class CheckInPage(Page):
         lists.setContentsMargins(0, 0, 0, 0)
         self.add(holder, 1)
 
-        questionnaires.changed.connect(self.refresh)
-        checkins.changed.connect(self.refresh)
+        questionnaires.changed.connect(self.refresh_results)
+        checkins.saved.connect(self._saved)
+        checkins.removed.connect(self._removed)
+        checkins.changed.connect(self._changed)
         self.refresh()
 
-    def _list(self, model: RowsModel, name: str) -> QListView:
+    def _list(self, model: QAbstractItemModel, name: str) -> QListView:
         view = QListView()
         view.setModel(model)
         view.setItemDelegate(TwoLineDelegate(view))
@@ -137,6 +156,10 @@ class CheckInPage(Page):
         return view
 
     def refresh(self) -> None:
+        self.refresh_results()
+        self.refresh_history()
+
+    def refresh_results(self) -> None:
         for row in self.rows:
             row.refresh()
         results = []
@@ -157,17 +180,32 @@ class CheckInPage(Page):
         results.sort(key=lambda pair: pair[0], reverse=True)
         self.results_model.set_rows([row for _, row in results])
         self.results_empty.setVisible(not results)
-        rows = []
-        for c in self._checkins.history(limit=300):
-            extras = [", ".join(c.emotions)] if c.emotions else []
-            if c.sleep_hours is not None:
-                extras.append(f"slept {c.sleep_hours:g} h")
-            detail = f"Mood {c.mood} of 10" + (" · " + " · ".join(extras) if extras else "")
-            if c.note:
-                detail += f"\n{c.note}"
-            rows.append(Row(f"{c.when:%a %d %b %Y, %H:%M}", c.id, detail=detail))
-        self.history_model.set_rows(rows)
-        self.history_empty.setVisible(not rows)
+
+    def refresh_history(self) -> None:
+        """The newest page of check-ins; older ones are fetched as the list scrolls."""
+        try:
+            self.history_model.reload()
+        except KnownError as exc:
+            self.status.setText(exc.message)
+        self._history_changed()
+
+    def _saved(self, view: CheckInView) -> None:
+        self._handled = True
+        self.history_model.upsert(view)
+        self._history_changed()
+
+    def _removed(self, checkin_id: int) -> None:
+        self._handled = True
+        self.history_model.remove(checkin_id)
+        self._history_changed()
+
+    def _changed(self) -> None:
+        if not self._handled:
+            self.refresh_history()
+        self._handled = False
+
+    def _history_changed(self) -> None:
+        self.history_empty.setVisible(self.history_model.rowCount() == 0)
         self._selection()
 
     def selected_checkin(self) -> CheckInView | None:

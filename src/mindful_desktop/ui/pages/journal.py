@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import (
@@ -53,7 +54,6 @@ from mindful_desktop.ui.widgets.search_field import SearchField
 
 SAVE_DELAY_MS = 700
 SEARCH_DELAY_MS = 250
-PAGE_SIZE = 200
 
 
 def _humane(ident: str) -> str:
@@ -79,7 +79,8 @@ class JournalPage(QWidget):
         self._dirty = False
         self._syncing = False  # selection changes made by code, not by the person
         self._undo: JournalEntryView | None = None
-        self._loaded = PAGE_SIZE
+        self._stale = False  # changed elsewhere while hidden: refreshed on the next show
+        self._saving = False  # this page's own save: its row is updated in place
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -104,16 +105,15 @@ class JournalPage(QWidget):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
         self.new_button.clicked.connect(self.new_entry)
-        self.more_button.clicked.connect(self.load_more)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.title_edit.textChanged.connect(self._edited)
         self.body_edit.textChanged.connect(self._edited)
         self.delete_button.clicked.connect(self.delete_current)
         self.undo_button.clicked.connect(self.undo_delete)
         self.open_button.clicked.connect(self._open_source)
-        journal.changed.connect(self.refresh)
+        journal.changed.connect(self._journal_changed)
         if worksheets is not None:
-            worksheets.changed.connect(self.refresh)
+            worksheets.changed.connect(self.mark_stale)
 
         self.refresh()
         self._show_new()
@@ -148,8 +148,6 @@ class JournalPage(QWidget):
         self.list.setAccessibleName("Journal timeline")
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         side_layout.addWidget(self.list, 1)
-        self.more_button = QPushButton("Show earlier entries")
-        side_layout.addWidget(self.more_button)
         return side
 
     def _build_main(self) -> QWidget:
@@ -276,32 +274,52 @@ class JournalPage(QWidget):
     def searching(self) -> bool:
         return bool(self.search.text().strip())
 
-    def refresh(self) -> None:
-        self._search_timer.stop()
-        query = self.search.text()
+    def mark_stale(self, *_args: object) -> None:
+        """Something shown here changed elsewhere: refresh now if on screen, else when shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _journal_changed(self) -> None:
+        if not self._saving:  # an undo, a restore: anything but this page's own autosave
+            self.mark_stale()
+
+    def _fetch(self, last: TimelineItem | None, limit: int) -> list[TimelineItem]:
+        """One page of the timeline or of the results, after `last`; scrolling asks for more."""
         try:
             if self.searching():
-                items = self._journal.search(query)
-            else:
-                items = self._journal.timeline(limit=max(PAGE_SIZE, self._loaded))
+                return self._journal.search(self.search.text(), limit, before=last)
+            return self._journal.timeline(limit, before=last)
         except KnownError as exc:
             self.list_note.setText(exc.message)
             self.list_note.show()
-            return
+            return []
+
+    def refresh(self) -> None:
+        self._search_timer.stop()
+        self._stale = False
+        query = self.search.text()
+        self.list_note.hide()
         self._syncing = True
         try:
-            self.model.set_items(items)
+            self.model.set_fetch(self._fetch)
+            self.model.reload()
             self._select(self._current.key if self._current else None)
         finally:
             self._syncing = False
-        self.more_button.setVisible(not self.searching() and len(items) >= self._loaded)
+        if self.list_note.isVisible():
+            return  # the error from _fetch stays on screen
+        count = self.model.rowCount()
         if self.searching():
             shown = query.strip()
-            if not items:
+            if not count:
                 note = f"Nothing matches “{shown}”. Try a shorter word, or fewer words."
+            elif self.model.complete():
+                note = f"{count} {'entry matches' if count == 1 else 'entries match'}."
             else:
-                note = f"{len(items)} {'entry matches' if len(items) == 1 else 'entries match'}."
-        elif not items:
+                note = f"More than {count} entries match, newest first: scroll for more."
+        elif not count:
             note = (
                 "Your journal is empty for now. Press “New entry” to write, or answer a "
                 "reflection in a lesson: everything you write shows up here."
@@ -310,20 +328,6 @@ class JournalPage(QWidget):
             note = ""
         self.list_note.setText(note)
         self.list_note.setVisible(bool(note))
-
-    def load_more(self) -> None:
-        items = self.model.items()
-        if not items or self.searching():
-            return
-        try:
-            more = self._journal.timeline(PAGE_SIZE, before=items[-1])
-        except KnownError as exc:
-            self.list_note.setText(exc.message)
-            self.list_note.show()
-            return
-        self.model.append_items(more)
-        self._loaded = self.model.rowCount()
-        self.more_button.setVisible(len(more) >= PAGE_SIZE)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -479,6 +483,25 @@ class JournalPage(QWidget):
         elif item.kind == REFLECTION and item.origin == "lesson":
             self.openLessonRequested.emit(item.source)
 
+    def _put_row(self, item: TimelineItem) -> None:
+        """The saved entry's row, changed in place (no reload): in a search it stays as found
+        until the next search, in the timeline it is updated or inserted where it belongs."""
+        if self.searching():
+            row = self.model.row_of(item.key)
+            if row >= 0:
+                found = self.model.item(row)
+                snippet = found.snippet if found is not None else ""
+                self.model.upsert(dataclasses.replace(item, snippet=snippet))
+            return
+        was = self._syncing
+        self._syncing = True
+        try:
+            self.model.upsert(item)
+        finally:
+            self._syncing = was
+        if self.model.rowCount() and self.list_note.text().startswith("Your journal is empty"):
+            self.list_note.hide()
+
     # --- writing --------------------------------------------------------------------------
 
     def new_entry(self) -> None:
@@ -497,6 +520,7 @@ class JournalPage(QWidget):
         if not self._dirty:
             return True
         title, body = self.title_edit.text(), self.body_edit.toPlainText()
+        self._saving = True
         try:
             if self._entry is None:
                 if not body.strip():
@@ -518,6 +542,8 @@ class JournalPage(QWidget):
         except KnownError as exc:
             self._set_status(self._retry.failed(exc), error=True)
             return False
+        finally:
+            self._saving = False
         self._retry.saved()
         self._dirty = False
         created = self._entry is None
@@ -525,6 +551,7 @@ class JournalPage(QWidget):
         self._current = TimelineItem(
             JOURNAL, entry.id, entry.day, entry.created, entry.title, entry.body
         )
+        self._put_row(self._current)
         if created:
             self.editor_header.setText(f"Written {entry.created:%A %d %B %Y, %H:%M}")
             self.delete_button.show()
@@ -536,13 +563,17 @@ class JournalPage(QWidget):
         if self._entry is None:
             return
         self.save_now()
+        self._saving = True
         try:
             removed = self._journal.delete(self._entry.id)
         except KnownError as exc:
             self._set_status(exc.message, error=True)
             return
+        finally:
+            self._saving = False
         if removed is None:
             return
+        self.model.remove((JOURNAL, removed.id))
         self._undo = removed
         self._show_new()
         name = removed.title or first_line(removed.body)
@@ -558,13 +589,21 @@ class JournalPage(QWidget):
     def undo_delete(self) -> None:
         if self._undo is None or not self.save_now():
             return
+        self._saving = True
         try:
             restored = self._journal.restore(self._undo)
         except KnownError as exc:
             self._set_status(exc.message, error=True)
             return
+        finally:
+            self._saving = False
         self._undo = None
         self.undo_button.hide()
+        self._put_row(
+            TimelineItem(
+                JOURNAL, restored.id, restored.day, restored.created, restored.title, restored.body
+            )
+        )
         self._show_entry(restored)
         self._set_status("Restored.")
 
@@ -572,7 +611,8 @@ class JournalPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self.refresh()  # reflections, practice notes and worksheets are written elsewhere
+        if self._stale:  # reflections, practice and check-in notes are written elsewhere
+            self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         self.save_now()

@@ -1,6 +1,9 @@
-"""The practice log: every session, practice done elsewhere, edit, delete with Undo."""
+"""The practice log: every session (paged as it scrolls), practice done elsewhere, edit, delete
+with Undo. A save changes its row alone."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,10 +17,21 @@ from PySide6.QtWidgets import (
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.practice import PracticeService, SessionView
 from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, SessionEditDialog
+from mindful_desktop.ui.models.paged import PagedRowsModel
 from mindful_desktop.ui.models.rows import Row, RowsModel
 from mindful_desktop.ui.widgets.common import label
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
 from mindful_desktop.ui.widgets.undo_bar import UndoBar
+
+
+def _row(s: SessionView) -> Row:
+    minutes = max(1, round(s.minutes))
+    how = {"manual": "added by hand", "timer": "silent timer"}.get(s.kind, "")
+    state = "" if s.completed or s.kind == "manual" else "stopped part-way"
+    year = "%a %d %b" if s.day.year == dt.date.today().year else "%a %d %b %Y"
+    parts = [f"{s.day:{year}}", f"{minutes} min"] + [p for p in (how, state) if p]
+    detail = s.title + (f" — “{s.note}”" if s.note else "")
+    return Row(" · ".join(parts), s.id, detail=detail)
 
 
 class LogPanel(QWidget):
@@ -26,7 +40,13 @@ class LogPanel(QWidget):
         self._practice = practice
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        self.model = RowsModel(self)
+        self.model: PagedRowsModel[SessionView] = PagedRowsModel(
+            lambda last, limit: practice.sessions(limit, before=last),
+            lambda s: (s.day, s.started, s.id),
+            _row,
+            self,
+        )
+        self._handled = False  # the last change was one row, already put in place
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setItemDelegate(TwoLineDelegate(self.list))
@@ -57,20 +77,35 @@ class LogPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.list.selectionModel().selectionChanged.connect(self._selection)
-        practice.changed.connect(self.refresh)
+        practice.saved.connect(self._saved)
+        practice.removed.connect(self._removed)
+        practice.changed.connect(self._changed)
         self.refresh()
 
     def refresh(self) -> None:
-        rows = []
-        for s in self._practice.sessions(limit=500):
-            minutes = max(1, round(s.minutes))
-            how = {"manual": "added by hand", "timer": "silent timer"}.get(s.kind, "")
-            state = "" if s.completed or s.kind == "manual" else "stopped part-way"
-            parts = [f"{s.day:%a %d %b}", f"{minutes} min"] + [p for p in (how, state) if p]
-            detail = s.title + (f" — “{s.note}”" if s.note else "")
-            rows.append(Row(" · ".join(parts), s.id, detail=detail))
-        self.model.set_rows(rows)
-        self.empty.setVisible(not rows)
+        try:
+            self.model.reload()
+        except KnownError as exc:
+            self.status.setText(exc.message)
+        self._after_change()
+
+    def _saved(self, view: SessionView) -> None:
+        self._handled = True
+        self.model.upsert(view)
+        self._after_change()
+
+    def _removed(self, session_id: int) -> None:
+        self._handled = True
+        self.model.remove(session_id)
+        self._after_change()
+
+    def _changed(self) -> None:
+        if not self._handled:  # a recording renamed or removed: titles may have changed
+            self.refresh()
+        self._handled = False
+
+    def _after_change(self) -> None:
+        self.empty.setVisible(self.model.rowCount() == 0)
         self._selection()
 
     def _selected(self) -> SessionView | None:
