@@ -25,6 +25,7 @@ _PAD_Y = 8
 _GAP = 2
 _HTML_LINES = 3
 _TITLE_LINES = 2
+_REMEMBERED = 50_000  # row heights kept (a few MB at most)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -71,6 +72,7 @@ class RichRowDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
+        self._heights: dict[tuple[str, str, int, str], int] = {}
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setResizeMode(QListView.ResizeMode.Adjust)
         view.setWordWrap(True)
@@ -143,15 +145,26 @@ class RichRowDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+        # A list lays every row out again when a page is fetched, so each row's height is
+        # worked out once per text, font and width, and remembered.
         font = option.font
         width = max(100, self._view.viewport().width() - 2 * self._view.spacing()) - 2 * _PAD_X
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        html = str(index.data(HTML_ROLE) or "")
+        key = (title, html, width, font.key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > _REMEMBERED:
+                self._heights.clear()
+            height = self._heights[key] = self._height(font, width, title, html)
+        return QSize(0, height)
+
+    def _height(self, font: QFont, width: int, title: str, html: str) -> int:
         strong = _strong(font)
-        title = " ".join(str(index.data(Qt.ItemDataRole.DisplayRole) or "").split())
-        lines = len(_wrapped(title, strong, width, _TITLE_LINES))
+        lines = len(_wrapped(" ".join(title.split()), strong, width, _TITLE_LINES))
         height = QFontMetrics(_small(font)).height() + _GAP
         height += QFontMetrics(strong).lineSpacing() * lines
-        html = str(index.data(HTML_ROLE) or "")
         if html:
             doc = self._document(html, font, width, QColor("black"), QColor("black"))
             height += _GAP + self._html_height(doc, font)
-        return QSize(0, height + 2 * _PAD_Y)
+        return height + 2 * _PAD_Y

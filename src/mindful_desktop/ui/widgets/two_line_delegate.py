@@ -31,6 +31,7 @@ class TwoLineDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
+        self._heights: dict[tuple[str, str, bool, int, str], int] = {}
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setResizeMode(QListView.ResizeMode.Adjust)
 
@@ -86,8 +87,16 @@ class TwoLineDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         # A row is as wide as the viewport less the view's spacing on each side (measured
         # against the whole viewport, a title that just fits there wraps, and is cut, here).
+        # Worked out once per row text, font and width: a list lays every row out again when
+        # a page is fetched.
         row_width = self._view.viewport().width() - 2 * self._view.spacing()
-        return QSize(0, self.row_height(option, row, row_width))
+        key = (row.text, row.detail, row.bold, row_width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 50_000:
+                self._heights.clear()
+            height = self._heights[key] = self.row_height(option, row, row_width)
+        return QSize(0, height)
 
     def row_height(self, option: QStyleOptionViewItem, row: Row, row_width: int) -> int:
         """The height `row` needs at `row_width`: both lines wrap, so a narrow list ("weeks
