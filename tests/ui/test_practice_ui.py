@@ -280,3 +280,28 @@ def test_renaming_a_recording(page: PracticePage, practice: PracticeService, qtb
     )
     assert page.recording_actions.track is not None
     assert page.recording_actions.track.title == "Morning sit with Anna"
+
+
+def test_the_player_panel_redraws_once_a_second_and_not_while_hidden(
+    page: PracticePage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = page.player_panel
+    drawn: list[str] = []
+    for name in ("elapsed", "remaining", "caption"):
+        box = getattr(panel, name)
+        real = box.setText
+        monkeypatch.setattr(box, "setText", lambda t, n=name, r=real: (drawn.append(n), r(t)))
+    player = panel._player
+    for ms in range(0, 5000, 50):  # twenty reports a second, as the FFmpeg backend sends
+        player.positionChanged.emit(ms)
+    # Seconds 1 to 4 (0 was drawn when the page was shown), not a hundred times.
+    assert drawn.count("elapsed") == 4 and drawn.count("remaining") == 4
+    assert drawn.count("caption") <= 1  # no cue here: the caption is drawn (empty) once
+    assert panel.elapsed.text() == clock_text(4950)
+    page.hide()
+    drawn.clear()
+    for ms in range(5000, 9000, 50):
+        player.positionChanged.emit(ms)
+    assert drawn == []  # hidden: nothing redrawn
+    page.show()  # and it catches up when shown
+    assert "elapsed" in drawn

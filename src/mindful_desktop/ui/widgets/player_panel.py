@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSlider
 
 from mindful_desktop.audio.catalog import Track
@@ -52,6 +52,9 @@ def weeks_text(weeks: tuple[int, ...]) -> str:
     return "weeks " + ", ".join(str(w) for w in weeks)
 
 
+_UNSHOWN = object()  # nothing shown yet: the next position is drawn whatever it is
+
+
 class PlayerPanel(Card):
     """Controls and captions; it only subscribes to the player's signals."""
 
@@ -60,6 +63,9 @@ class PlayerPanel(Card):
         self._tracker = tracker
         player = tracker.player
         self._player = player
+        self._position = 0
+        self._shown_second = -1  # the second the clock shows
+        self._shown_cue: object = _UNSHOWN  # the cue the caption shows (None: a silence)
         self.title = label("Choose a practice from the list", "CardTitle")
         self.description = label("", "Muted")
         self.caption = label("Captions of the guidance appear here as it plays.")
@@ -174,6 +180,7 @@ class PlayerPanel(Card):
             return
         self._show(track)
         self.caption.setText("")
+        self._shown_cue = None
         for button in (self.back, self.play, self.forward, self.stop):
             button.setEnabled(True)
         self.seek.setEnabled(True)
@@ -191,16 +198,36 @@ class PlayerPanel(Card):
     def _on_duration(self, ms: int) -> None:
         if ms > 0:
             self.seek.setRange(0, ms)
-            self._on_position(self._player.position())
+            self._catch_up()
 
     def _on_position(self, ms: int) -> None:
-        self.seek.show_position(ms)
-        duration = self._player.duration() or self.seek.maximum()
-        self.elapsed.setText(clock_text(ms))
-        self.remaining.setText(f"{clock_text(duration - ms)} left")
+        """The player reports many times a second: the clock and slider change once a second,
+        the caption when the cue does, and nothing at all while the panel is hidden (it
+        catches up when shown)."""
+        self._position = ms
+        if not self.isVisible():
+            return
+        second = ms // 1000
+        if second != self._shown_second:
+            self._shown_second = second
+            self.seek.show_position(ms)
+            duration = self._player.duration() or self.seek.maximum()
+            self.elapsed.setText(clock_text(ms))
+            self.remaining.setText(f"{clock_text(duration - ms)} left")
         track = self._tracker.track
         cue = track.cue_at(ms / 1000) if track else None
-        self.caption.setText(cue.text if cue else "")
+        if cue is not self._shown_cue:
+            self._shown_cue = cue
+            self.caption.setText(cue.text if cue else "")
+
+    def _catch_up(self) -> None:
+        self._shown_second = -1
+        self._shown_cue = _UNSHOWN
+        self._on_position(self._player.position())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._catch_up()
 
     def _on_playing(self, playing: bool) -> None:
         text = "Pause" if playing else "Play"
