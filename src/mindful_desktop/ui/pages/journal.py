@@ -304,6 +304,9 @@ class JournalPage(QWidget):
         self._syncing = True
         try:
             self.model.set_fetch(self._fetch)
+            # The timeline's rows are all one height (a scroll through years lays out in
+            # constant time per row); search results vary with their excerpts.
+            self.list.setUniformItemSizes(not self.searching())
             self.model.reload()
             self._select(self._current.key if self._current else None)
         finally:

@@ -149,6 +149,10 @@ class RichRowDelegate(QStyledItemDelegate):
         # worked out once per text, font and width, and remembered.
         font = option.font
         width = max(100, self._view.viewport().width() - 2 * self._view.spacing()) - 2 * _PAD_X
+        if self._view.uniformItemSizes():
+            # Every row as tall as a full one (header, two title lines, no excerpt), so the
+            # view lays out ten years of rows without asking each one: the timeline.
+            return QSize(0, self._height(font, width, "", "", lines=_TITLE_LINES))
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         html = str(index.data(HTML_ROLE) or "")
         key = (title, html, width, font.key())
@@ -159,9 +163,9 @@ class RichRowDelegate(QStyledItemDelegate):
             height = self._heights[key] = self._height(font, width, title, html)
         return QSize(0, height)
 
-    def _height(self, font: QFont, width: int, title: str, html: str) -> int:
+    def _height(self, font: QFont, width: int, title: str, html: str, lines: int = 0) -> int:
         strong = _strong(font)
-        lines = len(_wrapped(" ".join(title.split()), strong, width, _TITLE_LINES))
+        lines = lines or len(_wrapped(" ".join(title.split()), strong, width, _TITLE_LINES))
         height = QFontMetrics(_small(font)).height() + _GAP
         height += QFontMetrics(strong).lineSpacing() * lines
         if html:
