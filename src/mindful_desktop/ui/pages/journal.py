@@ -266,7 +266,7 @@ class JournalPage(QWidget):
         if item.kind == PRACTICE:
             return f"{day} · Practice note", item.first_line()
         if item.kind == CHECKIN:
-            return f"{day} · Check-in · mood {item.mood} of 10", item.first_line()
+            return f"{day} · Check-in · mood {item.mood}", item.first_line()
         return f"{day} · Worksheet", f"{self._sheet_title(item.source)}: {item.first_line()}"
 
     # --- the list -------------------------------------------------------------------------
