@@ -72,3 +72,34 @@ def test_upgrade_indexes_what_was_written_before(paths: AppPaths) -> None:
         assert _hits(db, "wrinkled") == [5 * 8 + 2]
     finally:
         db.close()
+
+
+def test_upgrade_indexes_check_in_notes_written_before(paths: AppPaths) -> None:
+    paths.ensure()
+    engine = create_db_engine(paths.db_path)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004_journal")
+    engine.dispose()
+    raw = sqlite3.connect(paths.db_path)
+    raw.execute(
+        "INSERT INTO check_in (id, created_at, updated_at, local_date, mood, note, emotions) "
+        "VALUES (7, '2026-01-01', '2026-01-01', '2026-01-01', 4, 'Slept badly, walked anyway', "
+        "'[]')"
+    )
+    raw.commit()
+    raw.close()
+    db = open_database(paths)
+    try:
+        assert _hits(db, "walked") == [7 * 8 + 5]
+        with db.engine.begin() as conn:  # and the triggers follow it from now on
+            conn.exec_driver_sql("UPDATE check_in SET mood = 5 WHERE id = 7")
+            assert _hits(db, "walked") == [61]
+            conn.exec_driver_sql("UPDATE check_in SET note = 'Rested' WHERE id = 7")
+        assert _hits(db, "walked") == [] and _hits(db, "rested") == [61]
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM check_in WHERE id = 7")
+        assert _hits(db, "rested") == []
+    finally:
+        db.close()
