@@ -184,7 +184,8 @@ def test_check_in_page_lists_results_and_check_ins(window: MainWindow) -> None:
     page = window.page("checkin")
     assert isinstance(page, CheckInPage)
     assert page.results_model.rowCount() == 1 and page.history_model.rowCount() == 1
-    assert "GAD-7: 4 of 21, minimal" in str(page.results_model._rows[0].detail)
+    result = page.results_model.data(page.results_model.index(0, 0), RowsModel.RowRole)
+    assert "GAD-7: 4 of 21, minimal" in str(result.detail)
     assert "Due now" not in page.rows[1].status.text()
 
 

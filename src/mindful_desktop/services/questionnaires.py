@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.values import columns_of, to_date, to_datetime
+from mindful_desktop.db.values import columns_of, instant_param, to_date, to_datetime
 from mindful_desktop.domain.instruments import (
     INSTRUMENTS,
     ChangeSummary,
@@ -110,6 +110,19 @@ class QuestionnaireService(QObject):
             f"SELECT {_COLUMNS} FROM questionnaire_result WHERE instrument = ? "
             "ORDER BY taken_at, id",
             (instrument_id,),
+        )
+        return [_row_view(r) for r in rows]
+
+    def results(self, limit: int = 200, before: ResultView | None = None) -> list[ResultView]:
+        """Every questionnaire's results, newest first; `before` continues after one shown."""
+        where, params = "", tuple[object, ...]()
+        if before is not None:
+            where = "WHERE (taken_at, id) < (?, ?) "
+            params = (instant_param(before.taken), before.id)
+        rows = self._db.query(
+            f"SELECT {_COLUMNS} FROM questionnaire_result {where}"
+            "ORDER BY taken_at DESC, id DESC LIMIT ?",
+            (*params, limit),
         )
         return [_row_view(r) for r in rows]
 

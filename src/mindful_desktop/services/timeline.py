@@ -15,6 +15,7 @@ import html
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -236,6 +237,13 @@ def _emotion_words(raw: str) -> list[str]:
     return [str(w) for w in data] if isinstance(data, list) else []
 
 
+def _rows(session: Session, model: type, ids: list[int], *names: str) -> Sequence[Any]:
+    """Only the named columns of the rows with `ids`, as plain rows: a page of ORM objects
+    (identity map, change tracking) cost more than the query that found them."""
+    columns = [getattr(model, name) for name in names]
+    return session.execute(select(*columns).where(model.id.in_(ids))).all()  # type: ignore[attr-defined]
+
+
 def load_items(
     session: Session, keys: Sequence[_Key], snippets: dict[int, str]
 ) -> list[TimelineItem]:
@@ -249,7 +257,9 @@ def load_items(
         return snippets.get(id_ * 8 + INDEX_KINDS[kind], "")
 
     if ids := by_kind[INDEX_KINDS[JOURNAL]]:
-        for j in session.scalars(select(JournalEntry).where(JournalEntry.id.in_(ids))):
+        for j in _rows(
+            session, JournalEntry, ids, "id", "local_date", "created_at", "title", "body"
+        ):
             items[(INDEX_KINDS[JOURNAL], j.id)] = TimelineItem(
                 JOURNAL,
                 j.id,
@@ -274,7 +284,19 @@ def load_items(
                 snippet=snip(REFLECTION, r.id),
             )
     if ids := by_kind[INDEX_KINDS[PRACTICE]]:
-        for p in session.scalars(select(PracticeSession).where(PracticeSession.id.in_(ids))):
+        for p in _rows(
+            session,
+            PracticeSession,
+            ids,
+            "id",
+            "local_date",
+            "started_at",
+            "title",
+            "note",
+            "practice_id",
+            "kind",
+            "minutes",
+        ):
             items[(INDEX_KINDS[PRACTICE], p.id)] = TimelineItem(
                 PRACTICE,
                 p.id,
@@ -302,7 +324,9 @@ def load_items(
                 snippet=snip(WORKSHEET, w.id),
             )
     if ids := by_kind[INDEX_KINDS[CHECKIN]]:
-        for c in session.scalars(select(CheckIn).where(CheckIn.id.in_(ids))):
+        for c in _rows(
+            session, CheckIn, ids, "id", "local_date", "created_at", "note", "emotions", "mood"
+        ):
             moment = _local(c.created_at)
             items[(INDEX_KINDS[CHECKIN], c.id)] = TimelineItem(
                 CHECKIN,

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListView, QPushButton, QVBoxLayout, 
 from mindful_desktop.domain.instruments import INSTRUMENTS, SELF_MONITORING_NOTE
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.checkins import CheckInService, CheckInView
-from mindful_desktop.services.questionnaires import QuestionnaireService
+from mindful_desktop.services.questionnaires import QuestionnaireService, ResultView
 from mindful_desktop.ui.dialogs.checkin_edit import CheckInEditDialog
 from mindful_desktop.ui.models.paged import PagedRowsModel
 from mindful_desktop.ui.models.rows import Row, RowsModel
@@ -20,6 +20,12 @@ ABOUT = {
     "phq9": "Nine questions about low mood and how you've been over the last two weeks.",
     "gad7": "Seven questions about worry and anxiety over the last two weeks.",
 }
+
+
+def _result_row(r: ResultView) -> Row:
+    instrument = INSTRUMENTS[r.instrument]
+    detail = f"{instrument.name}: {r.total} of {instrument.max_score}, {r.band}"
+    return Row(f"{r.day:%a %d %b %Y}", r.id, detail=detail)
 
 
 def _history_row(c: CheckInView) -> Row:
@@ -100,7 +106,12 @@ class CheckInPage(Page):
         lists = QHBoxLayout()
         lists.setSpacing(16)
         results = Card("Your results")
-        self.results_model = RowsModel(self)
+        self.results_model: PagedRowsModel[ResultView] = PagedRowsModel(
+            lambda last, limit: questionnaires.results(limit, before=last),
+            lambda r: (r.taken, r.id),
+            _result_row,
+            self,
+        )
         self.results = self._list(self.results_model, "Questionnaire results")
         self.results_empty = label("Your totals will be listed here.", "Muted")
         results.body.addWidget(self.results_empty)
@@ -162,24 +173,11 @@ class CheckInPage(Page):
     def refresh_results(self) -> None:
         for row in self.rows:
             row.refresh()
-        results = []
-        for instrument_id in ("phq9", "gad7"):
-            name = INSTRUMENTS[instrument_id].name
-            top = INSTRUMENTS[instrument_id].max_score
-            for r in self._questionnaires.history(instrument_id):
-                results.append(
-                    (
-                        r.taken,
-                        Row(
-                            f"{r.day:%a %d %b %Y}",
-                            r.id,
-                            detail=f"{name}: {r.total} of {top}, {r.band}",
-                        ),
-                    )
-                )
-        results.sort(key=lambda pair: pair[0], reverse=True)
-        self.results_model.set_rows([row for _, row in results])
-        self.results_empty.setVisible(not results)
+        try:
+            self.results_model.reload()
+        except KnownError as exc:
+            self.status.setText(exc.message)
+        self.results_empty.setVisible(self.results_model.rowCount() == 0)
 
     def refresh_history(self) -> None:
         """The newest page of check-ins; older ones are fetched as the list scrolls."""
