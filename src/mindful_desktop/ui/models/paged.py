@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    SignalInstance,
+)
 
 from mindful_desktop.ui.models.rows import Row, RowsModel, row_data
 
@@ -109,6 +115,36 @@ class PagedModel(QAbstractListModel, Generic[T]):
         del self._items[row]
         self.endRemoveRows()
         return True
+
+    def follow(
+        self,
+        saved: SignalInstance,
+        removed: SignalInstance,
+        changed: SignalInstance,
+        after: Callable[[], None],
+        reload: Callable[[], None],
+    ) -> None:
+        """Keep up with a service: a saved view is put in place and a removed id taken out
+        (then `after` runs); a `changed` without either (something else altered) calls
+        `reload`, the owner's refresh, which explains a failure."""
+        handled = [False]
+
+        def one(put: Callable[[Any], object]) -> Callable[[Any], None]:
+            def apply(value: Any) -> None:
+                handled[0] = True
+                put(value)
+                after()
+
+            return apply
+
+        def other() -> None:
+            if not handled[0]:
+                reload()
+            handled[0] = False
+
+        saved.connect(one(self.upsert))
+        removed.connect(one(self.remove))
+        changed.connect(other)
 
     # --- reading ----------------------------------------------------------------------------
 

@@ -123,7 +123,6 @@ class CheckInPage(Page):
             _history_row,
             self,
         )
-        self._handled = False  # the last change was one check-in, already put in place
         self.history = self._list(self.history_model, "Mood check-ins")
         self.history_empty = label("Check-ins you save on Today are listed here.", "Muted")
         history.body.addWidget(self.history_empty)
@@ -152,9 +151,13 @@ class CheckInPage(Page):
         self.add(holder, 1)
 
         questionnaires.changed.connect(self.refresh_results)
-        checkins.saved.connect(self._saved)
-        checkins.removed.connect(self._removed)
-        checkins.changed.connect(self._changed)
+        self.history_model.follow(
+            checkins.saved,
+            checkins.removed,
+            checkins.changed,
+            self._history_changed,
+            self.refresh_history,
+        )
         self.refresh()
 
     def _list(self, model: QAbstractItemModel, name: str) -> QListView:
@@ -186,21 +189,6 @@ class CheckInPage(Page):
         except KnownError as exc:
             self.status.setText(exc.message)
         self._history_changed()
-
-    def _saved(self, view: CheckInView) -> None:
-        self._handled = True
-        self.history_model.upsert(view)
-        self._history_changed()
-
-    def _removed(self, checkin_id: int) -> None:
-        self._handled = True
-        self.history_model.remove(checkin_id)
-        self._history_changed()
-
-    def _changed(self) -> None:
-        if not self._handled:
-            self.refresh_history()
-        self._handled = False
 
     def _history_changed(self) -> None:
         self.history_empty.setVisible(self.history_model.rowCount() == 0)

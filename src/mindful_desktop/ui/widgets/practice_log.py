@@ -46,7 +46,6 @@ class LogPanel(QWidget):
             _row,
             self,
         )
-        self._handled = False  # the last change was one row, already put in place
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setItemDelegate(TwoLineDelegate(self.list))
@@ -77,9 +76,10 @@ class LogPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.list.selectionModel().selectionChanged.connect(self._selection)
-        practice.saved.connect(self._saved)
-        practice.removed.connect(self._removed)
-        practice.changed.connect(self._changed)
+        # A recording renamed or removed changes titles: `changed` alone reloads.
+        self.model.follow(
+            practice.saved, practice.removed, practice.changed, self._after_change, self.refresh
+        )
         self.refresh()
 
     def refresh(self) -> None:
@@ -88,21 +88,6 @@ class LogPanel(QWidget):
         except KnownError as exc:
             self.status.setText(exc.message)
         self._after_change()
-
-    def _saved(self, view: SessionView) -> None:
-        self._handled = True
-        self.model.upsert(view)
-        self._after_change()
-
-    def _removed(self, session_id: int) -> None:
-        self._handled = True
-        self.model.remove(session_id)
-        self._after_change()
-
-    def _changed(self) -> None:
-        if not self._handled:  # a recording renamed or removed: titles may have changed
-            self.refresh()
-        self._handled = False
 
     def _after_change(self) -> None:
         self.empty.setVisible(self.model.rowCount() == 0)
