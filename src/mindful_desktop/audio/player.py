@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QtAudio
 
-from mindful_desktop.audio import gil_free
+from mindful_desktop.audio import native
 
 __all__ = ["Player"]
 
@@ -54,8 +54,9 @@ class Player(QObject):
         super().__init__(parent)
         self._clock = clock
         if backend is None:
-            backend = QMediaPlayer(self)
-            self._output: QAudioOutput | None = QAudioOutput(self)
+            # Made by Qt's C++, not PySide: see audio/native.py (a stop could freeze the window).
+            backend = native.media_player(self)
+            self._output: QAudioOutput | None = native.audio_output(self)
             backend.setAudioOutput(self._output)
         else:
             self._output = None
@@ -87,15 +88,12 @@ class Player(QObject):
         if problem is not None:
             self.errorOccurred.emit(problem)
             return False
-        self._stop_media()
+        self._media.stop()
         self._path = file
         self._listened = 0.0
         self._reset_anchor(0)
         url = QUrl.fromLocalFile(str(file.absolute()))
-        if isinstance(self._media, QMediaPlayer):
-            gil_free.set_source(self._media, url)
-        else:
-            self._media.setSource(url)
+        self._media.setSource(url)
         self.sourceChanged.emit(str(file))
         return True
 
@@ -116,13 +114,7 @@ class Player(QObject):
             self.play()
 
     def stop(self) -> None:
-        self._stop_media()
-
-    def _stop_media(self) -> None:
-        if isinstance(self._media, QMediaPlayer):
-            gil_free.stop(self._media)  # see audio/gil_free.py: a stop could freeze the window
-        else:
-            self._media.stop()
+        self._media.stop()
 
     def seek(self, ms: int) -> None:
         """Jump to `ms`; the jump itself never counts as listening."""
