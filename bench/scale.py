@@ -58,15 +58,20 @@ def _lists(win: MainWindow) -> dict[str, QListView]:
     }
 
 
-def measure(app: QApplication, source: Path, runs: int) -> dict[str, float]:
-    out: dict[str, list[float]] = {}
+def measure(app: QApplication, sources: list[Path], runs: int) -> list[dict[str, float]]:
+    """Medians for each source. One warm-up run first (imports, font and style caches) is
+    thrown away, then the sources take turns, so neither pays for a cold start or for
+    another process's busy minute alone."""
+    out: list[dict[str, list[float]]] = [{} for _ in sources]
 
-    def add(name: str, value: float) -> None:
-        out.setdefault(name, []).append(value)
+    def adder(results: dict[str, list[float]]) -> Callable[[str, float], None]:
+        return lambda name, value: results.setdefault(name, []).append(value)
 
+    _one_run(app, sources[0], lambda _name, _value: None)
     for _ in range(runs):
-        _one_run(app, source, add)
-    return {name: statistics.median(values) for name, values in out.items()}
+        for source, results in zip(sources, out, strict=True):
+            _one_run(app, source, adder(results))
+    return [{name: statistics.median(v) for name, v in results.items()} for results in out]
 
 
 def _one_run(app: QApplication, source: Path, add: Callable[[str, float], None]) -> None:
@@ -140,8 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     floor = bare_window(app, args.runs)
-    light = measure(app, heavy_decade(90), args.runs)
-    heavy = measure(app, heavy_decade(), args.runs)
+    light, heavy = measure(app, [heavy_decade(90), heavy_decade()], args.runs)
     print(f"floor: a bare PySide6 window shown and idle, {floor * ms:.2f} ms")
     print(f"{'':34}{'light (90 d)':>13}{'heavy decade':>14}{'heavy/light':>13}")
     for name in light:

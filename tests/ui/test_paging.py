@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QListView
+from PySide6.QtCore import QAbstractItemModel, QEvent
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QListView, QStyleOptionViewItem, QToolTip
 from pytestqt.qtbot import QtBot
 
 from mindful_desktop.services.context import AppContext
@@ -18,6 +19,7 @@ from mindful_desktop.ui.pages.checkin import CheckInPage
 from mindful_desktop.ui.pages.journal import JournalPage
 from mindful_desktop.ui.pages.practice import PracticePage
 from mindful_desktop.ui.widgets.practice_log import LogPanel
+from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
 from tests.ui.conftest import Prepare
 
 DAYS = 3650  # ten years, one of each a day: 18 pages of 200 per list
@@ -154,10 +156,42 @@ def test_saves_change_their_row_and_never_reset_the_lists(
     session = ctx.practice.log("timer", "timer", "Silent timer", ctx.clock(), 10, True, "")
     assert practice.log_panel.model.item(0) == session
     # Editing one far down the loaded page changes that row where it stands.
-    older = checkin.history_model.item(150)
+    older = checkin.history_model.item(50)
     assert older is not None
     edited = ctx.checkins.update(older.id, note="Kinder words")
-    assert checkin.history_model.item(150) == edited
+    assert checkin.history_model.item(50) == edited
     ctx.checkins.delete(saved.id)
     assert checkin.history_model.item(0) != saved
     assert resets[1:] == [[], []]
+
+
+def test_long_lists_have_one_row_height_and_show_a_shortened_note_on_hover(
+    open_window: Callable[[Prepare | None], MainWindow], qtbot: QtBot
+) -> None:
+    win = open_window(None)
+    long_note = "A long note about the morning sit. " * 12
+    win.ctx.practice.log("timer", "timer", "Silent timer", win.ctx.clock(), 10, True, long_note)
+    win.ctx.practice.log("timer", "timer", "Silent timer", win.ctx.clock(), 5, True, "")
+    win.show_page("practice")
+    page = win.page("practice")
+    assert isinstance(page, PracticePage)
+    page.tabs.setCurrentWidget(page.log_panel)
+    view = page.log_panel.list
+    view.resize(500, 400)
+    qtbot.waitUntil(lambda: view.model().rowCount() == 2)
+    assert view.uniformItemSizes()  # a page of thousands is laid out without asking each row
+    short, long_ = view.model().index(0, 0), view.model().index(1, 0)
+    assert view.visualRect(short).height() == view.visualRect(long_).height()
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, TwoLineDelegate)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    width = view.visualRect(long_).width()
+    row = long_.data(RowsModel.RowRole)
+    assert delegate.shortened(option, row, width)
+    assert not delegate.shortened(option, short.data(RowsModel.RowRole), width)
+    centre = view.visualRect(long_).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, centre, view.viewport().mapToGlobal(centre))
+    assert delegate.helpEvent(event, view, option, long_)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert long_note.strip() in QToolTip.text()

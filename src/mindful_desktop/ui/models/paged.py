@@ -20,6 +20,10 @@ _Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
 
 PAGE_SIZE = 200
+# The two-line lists (practice log, check-ins, results) show ~15 rows at 1920x1080: a page of
+# a few screenfuls makes their first build cost the same in year ten as in week one (the view
+# fetches the next page as it nears the end).
+ROWS_PAGE_SIZE = 60
 
 
 class PagedModel(QAbstractListModel, Generic[T]):
@@ -176,7 +180,7 @@ class PagedRowsModel(PagedModel[T]):
         order: Callable[[T], Any],
         to_row: Callable[[T], Row],
         parent: Any = None,
-        page_size: int = PAGE_SIZE,
+        page_size: int = ROWS_PAGE_SIZE,
     ) -> None:
         super().__init__(fetch, lambda v: v.id, order, parent, page_size)  # type: ignore[attr-defined]
         self._to_row = to_row

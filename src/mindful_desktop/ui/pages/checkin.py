@@ -163,7 +163,7 @@ class CheckInPage(Page):
     def _list(self, model: QAbstractItemModel, name: str) -> QListView:
         view = QListView()
         view.setModel(model)
-        view.setItemDelegate(TwoLineDelegate(view))
+        view.setItemDelegate(TwoLineDelegate(view, one_line_each=True))
         view.setObjectName("LessonList")
         view.setAccessibleName(name)
         view.setMinimumHeight(260)

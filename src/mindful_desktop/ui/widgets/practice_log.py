@@ -48,7 +48,7 @@ class LogPanel(QWidget):
         )
         self.list = QListView()
         self.list.setModel(self.model)
-        self.list.setItemDelegate(TwoLineDelegate(self.list))
+        self.list.setItemDelegate(TwoLineDelegate(self.list, one_line_each=True))
         self.list.setObjectName("LessonList")
         self.list.setAccessibleName("Practice log")
         self.list.setMinimumHeight(180)
