@@ -208,3 +208,25 @@ def test_active_means_playing_or_paused_until_stopped(tones: dict) -> None:
     player.stop()
     assert not player.is_active()
     assert seen == [True, False]
+
+
+def test_the_position_is_announced_four_times_a_second_and_at_once_after_a_seek(
+    tones: dict,
+) -> None:
+    now = [0.0]
+    backend = FakeBackend()
+    player = Player(backend=backend, clock=lambda: now[0])  # type: ignore[arg-type]
+    heard: list[int] = []
+    player.positionChanged.connect(heard.append)
+    assert player.load(tones["short"])
+    player.play()
+    for _ in range(40):  # two seconds of reports, 20 a second, as the FFmpeg backend makes
+        now[0] += 50
+        backend.report(backend.pos + 50)
+    assert heard == [50, 300, 550, 800, 1050, 1300, 1550, 1800]
+    assert player.listened_ms() == 2000  # every report still counts as listening
+    player.seek(90_000)
+    assert heard[-1] == 90_000  # a seek is shown straight away
+    player.pause()
+    backend.report(90_020)
+    assert heard[-1] == 90_020  # and any report while paused

@@ -305,3 +305,18 @@ def test_the_player_panel_redraws_once_a_second_and_not_while_hidden(
     assert drawn == []  # hidden: nothing redrawn
     page.show()  # and it catches up when shown
     assert "elapsed" in drawn
+
+
+def test_the_clocks_keep_one_size_so_a_new_second_lays_nothing_out(page: PracticePage) -> None:
+    panel = page.player_panel
+    player = panel._player
+    for clock in (panel.elapsed, panel.remaining):
+        assert clock.minimumSize() == clock.maximumSize()  # fixed: setText can't relayout
+    panel._on_duration(2 * 3600 * 1000)  # a two-hour recording: the clocks widen to fit
+    sizes = []
+    for ms in (0, 9_000, 3_599_000, 3_600_000, 7_199_000):
+        player.positionChanged.emit(ms)
+        sizes.append((panel.elapsed.size(), panel.remaining.size()))
+        for clock in (panel.elapsed, panel.remaining):
+            assert clock.fontMetrics().horizontalAdvance(clock.text()) <= clock.width()
+    assert len(set(sizes)) == 1

@@ -19,6 +19,10 @@ MsClock = Callable[[], float]
 # A position step bigger than the wall time since the last one (plus this much) can't have
 # been heard: it is a seek. Generous, because backends report position in uneven bursts.
 _SEEK_SLACK_MS = 250.0
+# The backend reports the position ~20 times a second; nothing shown needs more than this
+# (the clock ticks once a second, captions change every few seconds). Re-announcing each
+# report cost a third of playback's CPU beyond a bare QMediaPlayer (bench/playback_cpu.py).
+_ANNOUNCE_EVERY_MS = 250
 
 
 def _monotonic_ms() -> float:
@@ -68,6 +72,7 @@ class Player(QObject):
         self._listened = 0.0
         self._anchor_pos = 0
         self._anchor_time = clock()
+        self._announced = -_ANNOUNCE_EVERY_MS  # the position last re-announced
 
         backend.positionChanged.connect(self._on_position)
         backend.durationChanged.connect(self._on_duration)
@@ -172,6 +177,7 @@ class Player(QObject):
     def _reset_anchor(self, position: int) -> None:
         self._anchor_pos = position
         self._anchor_time = self._clock()
+        self._announced = -_ANNOUNCE_EVERY_MS  # a seek or a new track: say where at once
 
     def _advance(self, position: int) -> None:
         """Count the step from the last position if it could have been heard, then move on."""
@@ -186,7 +192,9 @@ class Player(QObject):
 
     def _on_position(self, position: int) -> None:
         self._advance(position)
-        self.positionChanged.emit(int(position))
+        if abs(position - self._announced) >= _ANNOUNCE_EVERY_MS or not self._playing:
+            self._announced = position
+            self.positionChanged.emit(int(position))
 
     def _on_duration(self, duration: int) -> None:
         self.durationChanged.emit(int(duration))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSlider
 
@@ -84,6 +84,7 @@ class PlayerPanel(Card):
         self.elapsed.setAccessibleDescription("Time played")
         self.remaining = label("", "Muted", wrap=False)
         self.remaining.setAccessibleDescription("Time left")
+        self.remaining.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         times = QHBoxLayout()
         times.addWidget(self.elapsed)
         times.addStretch(1)
@@ -143,6 +144,7 @@ class PlayerPanel(Card):
         player.errorOccurred.connect(self._on_error)
         tracker.trackChanged.connect(self._on_track)
         tracker.stoppedTooSoon.connect(self._on_too_soon)
+        self._fit_clocks()
 
     def select(self, track: Track | None) -> None:
         """The practice chosen in the list: Play starts it unless one is under way."""
@@ -198,7 +200,33 @@ class PlayerPanel(Card):
     def _on_duration(self, ms: int) -> None:
         if ms > 0:
             self.seek.setRange(0, ms)
+            self._fit_clocks()
             self._catch_up()
+
+    def _fit_clocks(self) -> None:
+        """Both clocks keep one size for the whole track, wide enough for any time it can
+        show: a fixed-size label's new text repaints the label alone, where a label that
+        grew or shrank by a digit laid the whole panel, and the tabs below it, out again
+        every second."""
+        duration = self._player.duration() or self.seek.maximum()
+        widest = clock_text(max(duration, 59_000))
+        for clock, suffix in ((self.elapsed, ""), (self.remaining, " left")):
+            metrics = clock.fontMetrics()
+            width = max(
+                metrics.horizontalAdvance("".join(d if c.isdigit() else c for c in widest))
+                for d in "0123456789"
+            ) + metrics.horizontalAdvance(suffix)
+            margins = clock.contentsMargins()
+            clock.setFixedSize(
+                width + margins.left() + margins.right() + 2 * clock.margin() + 2,
+                metrics.height() + margins.top() + margins.bottom() + 2 * clock.margin(),
+            )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        fonts = (QEvent.Type.FontChange, QEvent.Type.StyleChange)
+        if event.type() in fonts and hasattr(self, "remaining"):  # not while being built
+            self._fit_clocks()
 
     def _on_position(self, ms: int) -> None:
         """The player reports many times a second: the clock and slider change once a second,
