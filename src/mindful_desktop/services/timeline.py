@@ -22,9 +22,6 @@ from sqlalchemy.orm import Session
 
 from mindful_desktop.clock import to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.models import (
-    CheckIn,
-    JournalEntry,
-    PracticeSession,
     Reflection,
     WorksheetEntry,
 )
@@ -49,7 +46,7 @@ _SNIPPET_TOKENS = 14
 _Key = tuple[str, str, int, int]  # day, UTC instant, kind number, id, as SQLite stores them
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineItem:
     """One thing the user wrote, whichever part of the app it was written in."""
 
@@ -187,24 +184,28 @@ def page_keys(
     return [(str(day), str(moment), int(kind), int(id_)) for day, moment, kind, id_ in rows]
 
 
+_EXCERPTS = (
+    "SELECT rowid, snippet(search_index, {column}, :open, :close, '…', :tokens) "
+    # `+rowid`: one pass over the matches, not a fresh MATCH for every rowid listed; the
+    # rowids as one JSON array, so the statement's text (and SQLite's prepared statement) is
+    # the same for every page instead of one per count of rowids.
+    "FROM search_index WHERE search_index MATCH :q "
+    "AND +rowid IN (SELECT value FROM json_each(:rowids))"
+)
+
+
 def snippets_for(session: Session, match: str, keys: Sequence[_Key]) -> dict[int, str]:
     """The excerpt around the matches of each found item, by search_index rowid: the body's
     when the words are in it, else the best column's (a title)."""
-    from sqlalchemy import bindparam
-
     chosen = [id_ * 8 + kind for _day, _moment, kind, id_ in keys]
     if not chosen:
         return {}
 
     # The best column's excerpt is dear to make: only for items whose body lacks the words.
     def excerpts(column: int, rowids: list[int]) -> dict[int, str]:
-        statement = text(
-            f"SELECT rowid, snippet(search_index, {column}, :open, :close, '…', :tokens) "
-            # `+rowid`: one pass over the matches, not a fresh MATCH for every rowid listed
-            "FROM search_index WHERE search_index MATCH :q AND +rowid IN :rowids"
-        ).bindparams(bindparam("rowids", expanding=True))
         params = {"q": match, "open": _OPEN, "close": _CLOSE, "tokens": _SNIPPET_TOKENS}
-        rows = session.execute(statement, {**params, "rowids": rowids})
+        params["rowids"] = json.dumps(rowids)
+        rows = session.execute(text(_EXCERPTS.format(column=column)), params)
         return {int(rowid): str(raw or "") for rowid, raw in rows}
 
     found = excerpts(1, chosen)
@@ -237,11 +238,25 @@ def _emotion_words(raw: str) -> list[str]:
     return [str(w) for w in data] if isinstance(data, list) else []
 
 
-def _rows(session: Session, model: type, ids: list[int], *names: str) -> Sequence[Any]:
-    """Only the named columns of the rows with `ids`, as plain rows: a page of ORM objects
-    (identity map, change tracking) cost more than the query that found them."""
-    columns = [getattr(model, name) for name in names]
-    return session.execute(select(*columns).where(model.id.in_(ids))).all()  # type: ignore[attr-defined]
+def _rows(session: Session, table: str, ids: list[int], *names: str) -> Sequence[Any]:
+    """Only the named columns of the rows with `ids`, as plain rows straight from SQLite (dates
+    and instants still as stored text): a page of ORM objects (identity map, change
+    tracking), or typed columns with one bound parameter per id, cost more than the query
+    that found them. The statement's text is the same for every page."""
+    columns = ", ".join(names)
+    statement = text(
+        f"SELECT {columns} FROM {table} WHERE id IN (SELECT value FROM json_each(:ids))"
+    )
+    return session.execute(statement, {"ids": json.dumps(ids)}).all()
+
+
+def _stored_day(stored: str) -> dt.date:
+    return dt.date.fromisoformat(stored)
+
+
+def _stored_instant(stored: str) -> dt.datetime:
+    """A stored UTC instant ('2026-03-14 09:30:00.000000') as local time."""
+    return _local(dt.datetime.fromisoformat(stored))
 
 
 def load_items(
@@ -257,17 +272,18 @@ def load_items(
         return snippets.get(id_ * 8 + INDEX_KINDS[kind], "")
 
     if ids := by_kind[INDEX_KINDS[JOURNAL]]:
-        for j in _rows(
-            session, JournalEntry, ids, "id", "local_date", "created_at", "title", "body"
+        journal = INDEX_KINDS[JOURNAL]
+        for id_, day, created, title, body in _rows(
+            session, "journal_entry", ids, "id", "local_date", "created_at", "title", "body"
         ):
-            items[(INDEX_KINDS[JOURNAL], j.id)] = TimelineItem(
+            items[(journal, id_)] = TimelineItem(
                 JOURNAL,
-                j.id,
-                j.local_date,
-                _local(j.created_at),
-                j.title,
-                j.body,
-                snippet=snip(JOURNAL, j.id),
+                id_,
+                _stored_day(day),
+                _stored_instant(created),
+                title,
+                body,
+                snippet=snippets.get(id_ * 8 + journal, ""),
             )
     if ids := by_kind[INDEX_KINDS[REFLECTION]]:
         for r in session.scalars(select(Reflection).where(Reflection.id.in_(ids))):
@@ -284,9 +300,10 @@ def load_items(
                 snippet=snip(REFLECTION, r.id),
             )
     if ids := by_kind[INDEX_KINDS[PRACTICE]]:
-        for p in _rows(
+        practice = INDEX_KINDS[PRACTICE]
+        for id_, day, started, title, note, practice_id, kind, minutes in _rows(
             session,
-            PracticeSession,
+            "practice_session",
             ids,
             "id",
             "local_date",
@@ -297,17 +314,17 @@ def load_items(
             "kind",
             "minutes",
         ):
-            items[(INDEX_KINDS[PRACTICE], p.id)] = TimelineItem(
+            items[(practice, id_)] = TimelineItem(
                 PRACTICE,
-                p.id,
-                p.local_date,
-                _local(p.started_at),
-                p.title,
-                p.note,
-                source=p.practice_id,
-                origin=p.kind,
-                minutes=p.minutes,
-                snippet=snip(PRACTICE, p.id),
+                id_,
+                _stored_day(day),
+                _stored_instant(started),
+                title,
+                note,
+                source=practice_id,
+                origin=kind,
+                minutes=minutes,
+                snippet=snippets.get(id_ * 8 + practice, ""),
             )
     if ids := by_kind[INDEX_KINDS[WORKSHEET]]:
         for w in session.scalars(select(WorksheetEntry).where(WorksheetEntry.id.in_(ids))):
@@ -324,19 +341,19 @@ def load_items(
                 snippet=snip(WORKSHEET, w.id),
             )
     if ids := by_kind[INDEX_KINDS[CHECKIN]]:
-        for c in _rows(
-            session, CheckIn, ids, "id", "local_date", "created_at", "note", "emotions", "mood"
+        checkin = INDEX_KINDS[CHECKIN]
+        for id_, day, created, note, emotions, mood in _rows(
+            session, "check_in", ids, "id", "local_date", "created_at", "note", "emotions", "mood"
         ):
-            moment = _local(c.created_at)
-            items[(INDEX_KINDS[CHECKIN], c.id)] = TimelineItem(
+            items[(checkin, id_)] = TimelineItem(
                 CHECKIN,
-                c.id,
-                c.local_date,
-                moment,
+                id_,
+                _stored_day(day),
+                _stored_instant(created),
                 "",
-                c.note,
-                fields=tuple(("", word) for word in _emotion_words(c.emotions)),
-                mood=c.mood,
-                snippet=snip(CHECKIN, c.id),
+                note,
+                fields=tuple(("", word) for word in _emotion_words(emotions)),
+                mood=mood,
+                snippet=snippets.get(id_ * 8 + checkin, ""),
             )
     return [items[(k[2], k[3])] for k in keys if (k[2], k[3]) in items]
