@@ -190,7 +190,10 @@ _EXCERPTS = (
     # rowids as one JSON array, so the statement's text (and SQLite's prepared statement) is
     # the same for every page instead of one per count of rowids.
     "FROM search_index WHERE search_index MATCH :q "
-    "AND +rowid IN (SELECT value FROM json_each(:rowids))"
+    "AND +rowid IN (SELECT value FROM json_each(:rowids)) "
+    # A page is the newest items, whose ids are mostly the largest: FTS5 seeks to this range
+    # in each word's list instead of reading it from the first entry ever written.
+    "AND rowid BETWEEN :lowest AND :highest"
 )
 
 
@@ -204,7 +207,7 @@ def snippets_for(session: Session, match: str, keys: Sequence[_Key]) -> dict[int
     # The best column's excerpt is dear to make: only for items whose body lacks the words.
     def excerpts(column: int, rowids: list[int]) -> dict[int, str]:
         params = {"q": match, "open": _OPEN, "close": _CLOSE, "tokens": _SNIPPET_TOKENS}
-        params["rowids"] = json.dumps(rowids)
+        params.update(rowids=json.dumps(rowids), lowest=min(rowids), highest=max(rowids))
         rows = session.execute(text(_EXCERPTS.format(column=column)), params)
         return {int(rowid): str(raw or "") for rowid, raw in rows}
 
