@@ -245,21 +245,21 @@ def test_other_writing_is_read_only_with_where_it_came_from(
 
     click_row(page, qtbot, 0)
     assert page.stack.currentIndex() == 1
-    assert "Pleasant-events calendar" in page.reader_where.text()
-    assert "What happened?" in page.reader_body.toPlainText()
-    assert "Warm face" in page.reader_body.toPlainText()
-    assert page.reader_body.isReadOnly()
+    assert "Pleasant-events calendar" in page.reader.where.text()
+    assert "What happened?" in page.reader.body.toPlainText()
+    assert "Warm face" in page.reader.body.toPlainText()
+    assert page.reader.body.isReadOnly()
     assert not page.delete_button.isVisibleTo(page)
     with qtbot.waitSignal(page.openWorksheetRequested, timeout=1000) as sheet:
-        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.reader.open_button, Qt.MouseButton.LeftButton)
     assert sheet.args == ["pleasant-events"]
 
     click_row(page, qtbot, 1)
-    assert page.reader_where.text().startswith("A reflection from Week 1")
-    assert page.reader_title.text() == COURSE.lesson("week-1").prompts[0].text
-    assert page.reader_body.toPlainText() == "The smell came first."
+    assert page.reader.where.text().startswith("A reflection from Week 1")
+    assert page.reader.title.text() == COURSE.lesson("week-1").prompts[0].text
+    assert page.reader.body.toPlainText() == "The smell came first."
     with qtbot.waitSignal(page.openLessonRequested, timeout=1000) as lesson:
-        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.reader.open_button, Qt.MouseButton.LeftButton)
     assert lesson.args == ["week-1"]
 
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)

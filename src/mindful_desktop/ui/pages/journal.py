@@ -18,8 +18,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QShortcut,
     QShowEvent,
-    QTextCharFormat,
-    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,11 +33,7 @@ from PySide6.QtWidgets import (
 
 from mindful_desktop.errors import InvalidInputError, KnownError
 from mindful_desktop.services.journal import (
-    CHECKIN,
     JOURNAL,
-    PRACTICE,
-    REFLECTION,
-    WORKSHEET,
     JournalEntryView,
     JournalService,
     TimelineItem,
@@ -48,17 +42,13 @@ from mindful_desktop.services.journal import (
 from mindful_desktop.services.worksheets import WorksheetService
 from mindful_desktop.ui.models.timeline import Key, TimelineModel
 from mindful_desktop.ui.widgets.common import label
+from mindful_desktop.ui.widgets.journal_reader import ItemNames, JournalReader
 from mindful_desktop.ui.widgets.rich_rows import RichRowDelegate
 from mindful_desktop.ui.widgets.save_retry import SaveRetry
 from mindful_desktop.ui.widgets.search_field import SearchField
 
 SAVE_DELAY_MS = 700
 SEARCH_DELAY_MS = 250
-
-
-def _humane(ident: str) -> str:
-    text = ident.replace("-", " ").replace("_", " ").strip()
-    return text[:1].upper() + text[1:]
 
 
 class JournalPage(QWidget):
@@ -73,7 +63,7 @@ class JournalPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._journal = journal
-        self._worksheets = worksheets
+        self.names = ItemNames(journal.today, worksheets)
         self._current: TimelineItem | None = None  # what the right side shows
         self._entry: JournalEntryView | None = None  # the journal entry being edited, if saved
         self._dirty = False
@@ -110,7 +100,8 @@ class JournalPage(QWidget):
         self.body_edit.textChanged.connect(self._edited)
         self.delete_button.clicked.connect(self.delete_current)
         self.undo_button.clicked.connect(self.undo_delete)
-        self.open_button.clicked.connect(self._open_source)
+        self.reader.openWorksheetRequested.connect(self.openWorksheetRequested)
+        self.reader.openLessonRequested.connect(self.openLessonRequested)
         journal.changed.connect(self._journal_changed)
         if worksheets is not None:
             worksheets.changed.connect(self.mark_stale)
@@ -138,7 +129,7 @@ class JournalPage(QWidget):
         side_layout.addWidget(self.new_button)
         self.list_note = label("", "Muted")
         side_layout.addWidget(self.list_note)
-        self.model = TimelineModel(self._describe, self)
+        self.model = TimelineModel(self.names.describe, self)
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setObjectName("LessonList")
@@ -190,28 +181,8 @@ class JournalPage(QWidget):
         editor_layout.addWidget(self.body_edit, 1)
         self.stack.addWidget(editor)
 
-        reader = QWidget()
-        reader_layout = QVBoxLayout(reader)
-        reader_layout.setContentsMargins(0, 0, 0, 0)
-        reader_layout.setSpacing(10)
-        self.reader_header = label("", "Muted")
-        self.reader_where = label("", "Status")
-        self.reader_title = label("", "CardTitle")
-        reader_layout.addWidget(self.reader_header)
-        reader_layout.addWidget(self.reader_where)
-        reader_layout.addWidget(self.reader_title)
-        self.reader_body = QPlainTextEdit()
-        self.reader_body.setReadOnly(True)
-        self.reader_body.setAccessibleName("What you wrote")
-        self.reader_body.setTabChangesFocus(True)
-        reader_layout.addWidget(self.reader_body, 1)
-        source_row = QHBoxLayout()
-        self.reader_hint = label("", "Muted")
-        self.open_button = QPushButton()
-        source_row.addWidget(self.reader_hint, 1)
-        source_row.addWidget(self.open_button)
-        reader_layout.addLayout(source_row)
-        self.stack.addWidget(reader)
+        self.reader = JournalReader(self.names)
+        self.stack.addWidget(self.reader)
 
         actions = QHBoxLayout()
         actions.setSpacing(8)
@@ -224,50 +195,6 @@ class JournalPage(QWidget):
         actions.addWidget(self.delete_button)
         column_layout.addLayout(actions)
         return holder
-
-    # --- describing items -----------------------------------------------------------------
-
-    def _day_text(self, day: dt.date) -> str:
-        today = self._journal.today()
-        if day == today:
-            return "Today"
-        if day == today - dt.timedelta(days=1):
-            return "Yesterday"
-        return f"{day:%a %d %b}" if day.year == today.year else f"{day:%a %d %b %Y}"
-
-    def _lesson_name(self, slug: str) -> tuple[str, str]:
-        """(label, title) of a lesson, e.g. ('Week 1', 'Noticing automatic pilot')."""
-        if self._worksheets is not None:
-            try:
-                lesson = self._worksheets.course.lesson(slug)
-            except KeyError:
-                pass
-            else:
-                return lesson.label, lesson.title
-        return _humane(slug), ""
-
-    def _sheet_title(self, sheet_id: str) -> str:
-        if self._worksheets is not None and sheet_id in self._worksheets.course.worksheets:
-            return self._worksheets.course.worksheets[sheet_id].title
-        return _humane(sheet_id)
-
-    def _field_labels(self, sheet_id: str) -> dict[str, str]:
-        if self._worksheets is None or sheet_id not in self._worksheets.course.worksheets:
-            return {}
-        return {f.id: f.label for f in self._worksheets.course.worksheets[sheet_id].fields}
-
-    def _describe(self, item: TimelineItem) -> tuple[str, str]:
-        day = self._day_text(item.day)
-        if item.kind == JOURNAL:
-            return f"{day} · Journal", item.title or item.first_line()
-        if item.kind == REFLECTION:
-            where = self._lesson_name(item.source)[0] if item.origin == "lesson" else "Practice"
-            return f"{day} · Reflection · {where}", item.first_line()
-        if item.kind == PRACTICE:
-            return f"{day} · Practice note", item.first_line()
-        if item.kind == CHECKIN:
-            return f"{day} · Check-in · mood {item.mood}", item.first_line()
-        return f"{day} · Worksheet", f"{self._sheet_title(item.source)}: {item.first_line()}"
 
     # --- the list -------------------------------------------------------------------------
 
@@ -380,58 +307,7 @@ class JournalPage(QWidget):
             return
         self._current = item
         self._entry = None
-        self.reader_header.setText(f"{item.day:%A %d %B %Y}")
-        fill = QTextCharFormat()
-        strong = QTextCharFormat()
-        strong.setFontWeight(QFont.Weight.DemiBold)
-        self.reader_body.clear()
-        cursor = self.reader_body.textCursor()
-        self.open_button.hide()
-        if item.kind == REFLECTION:
-            if item.origin == "lesson":
-                name, title = self._lesson_name(item.source)
-                self.reader_where.setText(
-                    f"A reflection from {name}" + (f": {title}." if title else ".")
-                )
-                self.open_button.setText("Open the lesson")
-                self.open_button.show()
-                self.reader_hint.setText("To change it, open the lesson and edit it there.")
-            else:
-                self.reader_where.setText("A reflection after a practice.")
-                self.reader_hint.setText("")
-            self.reader_title.setText(item.title)
-            cursor.insertText(item.body, fill)
-        elif item.kind == PRACTICE:
-            minutes = max(1, round(item.minutes))
-            self.reader_where.setText(f"A note after practice: {item.title}, {minutes} min.")
-            self.reader_title.setText("What you noticed")
-            self.reader_hint.setText(
-                "Practice notes can be changed in the log on the Practice page."
-            )
-            cursor.insertText(item.body, fill)
-        elif item.kind == CHECKIN:
-            feelings = ", ".join(word for _id, word in item.fields)
-            self.reader_where.setText(
-                f"A note with your check-in at {item.moment:%H:%M}: mood {item.mood} of 10"
-                + (f", {feelings}." if feelings else ".")
-            )
-            self.reader_title.setText("What you noted")
-            self.reader_hint.setText("Check-ins can be changed on the Check-in page.")
-            cursor.insertText(item.body, fill)
-        elif item.kind == WORKSHEET:
-            title = self._sheet_title(item.source)
-            self.reader_where.setText(f"From your worksheet “{title}”.")
-            self.reader_title.setText(title)
-            self.open_button.setText("Open worksheet")
-            self.open_button.show()
-            self.reader_hint.setText("To change it, open the worksheet.")
-            labels = self._field_labels(item.source)
-            for n, (field_id, value) in enumerate(item.fields):
-                if n:
-                    cursor.insertText("\n\n", fill)
-                cursor.insertText(labels.get(field_id, _humane(field_id)) + "\n", strong)
-                cursor.insertText(value, fill)
-        self.reader_body.moveCursor(QTextCursor.MoveOperation.Start)
+        self.reader.show_item(item)
         self.stack.setCurrentIndex(1)
         self.delete_button.hide()
         self._select(item.key)
@@ -476,15 +352,6 @@ class JournalPage(QWidget):
             self.status.style().unpolish(self.status)
             self.status.style().polish(self.status)
         self.status.setText(text)
-
-    def _open_source(self) -> None:
-        item = self._current
-        if item is None:
-            return
-        if item.kind == WORKSHEET:
-            self.openWorksheetRequested.emit(item.source)
-        elif item.kind == REFLECTION and item.origin == "lesson":
-            self.openLessonRequested.emit(item.source)
 
     def _put_row(self, item: TimelineItem) -> None:
         """The saved entry's row, changed in place (no reload): in a search it stays as found
