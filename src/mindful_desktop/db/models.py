@@ -188,3 +188,22 @@ class CrisisContact(Base):
     phone: Mapped[str] = mapped_column(String(64), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PlanSlot(Base):
+    """A time the user means to practise (domain/plan.py): on some weekdays, at a local time."""
+
+    __tablename__ = "plan_slot"
+    __table_args__ = (
+        CheckConstraint("minutes >= 1 AND minutes <= 180", name="plan_minutes_range"),
+        CheckConstraint("length(at) = 5 AND substr(at, 3, 1) = ':'", name="plan_at_hh_mm"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    weekdays: Mapped[str] = mapped_column(String(13))  # '0,1,2,3,4': Monday 0 … Sunday 6
+    at: Mapped[str] = mapped_column(String(5))  # '07:30', local wall-clock time
+    practice_id: Mapped[str] = mapped_column(String(80))  # track, recording or 'timer'
+    title: Mapped[str] = mapped_column(String(200))
+    minutes: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -84,3 +84,34 @@ def weekdays_from_text(text: str) -> frozenset[int]:
         if part.isdigit() and int(part) in EVERY_DAY:
             days.add(int(part))
     return frozenset(days)
+
+
+def practised_slots(slots: list[PlannedSlot], practices: list[tuple[str, dt.time]]) -> set[int]:
+    """Which of one day's slots count as practised, given the practices logged that day as
+    (practice id, local start time). Each practice answers one slot: the nearest slot of the
+    same practice if there is one, else the nearest slot still open. A plan is a help, not a
+    test, so any practice that day counts for something."""
+    open_slots = {s.id: s for s in slots}
+    done: set[int] = set()
+
+    def minutes(t: dt.time) -> int:
+        return t.hour * 60 + t.minute
+
+    leftovers: list[dt.time] = []
+    for practice_id, started in sorted(practices, key=lambda p: p[1]):
+        same = [s for s in open_slots.values() if s.practice_id == practice_id]
+        if not same:
+            leftovers.append(started)
+            continue
+        best = min(same, key=lambda s: (abs(minutes(s.time) - minutes(started)), s.id))
+        done.add(best.id)
+        del open_slots[best.id]
+    for started in leftovers:
+        if not open_slots:
+            break
+        best = min(
+            open_slots.values(), key=lambda s: (abs(minutes(s.time) - minutes(started)), s.id)
+        )
+        done.add(best.id)
+        del open_slots[best.id]
+    return done

@@ -20,6 +20,7 @@ from mindful_desktop.errors import BundledContentError
 from mindful_desktop.paths import AppPaths, assets_dir
 from mindful_desktop.services.checkins import CheckInService
 from mindful_desktop.services.course import CourseService, load_bundled_course
+from mindful_desktop.services.plan import PlanService
 from mindful_desktop.services.practice import PracticeService
 from mindful_desktop.services.questionnaires import QuestionnaireService
 from mindful_desktop.services.wellbeing import StayingWellService
@@ -62,6 +63,7 @@ class AppContext:
         self.course = CourseService(db, content, clock, self.practice.counts)
         self.questionnaires = QuestionnaireService(db, clock)
         self.wellbeing = StayingWellService(db, self.settings, clock)
+        self.plan = PlanService(db, self.practice.practised_on, clock)
         self._link()
 
     @classmethod
@@ -75,6 +77,8 @@ class AppContext:
         """Every effect of one service on another, in one place."""
         # The Today checklist and "days practised" count logged practice.
         self.practice.changed.connect(self.course.changed)
+        # Today's plan marks the times that logged practice answered.
+        self.practice.changed.connect(self.plan.changed)
 
     # --- built on first use -----------------------------------------------------------------
 

@@ -339,6 +339,13 @@ class PracticeService(QObject):
             rows = self._db.query(sql, params)
         return [_row_view(r) for r in rows]
 
+    def practised_on(self, day: dt.date) -> list[tuple[str, dt.time]]:
+        """The practices logged for `day`: (practice id, local start time), for the plan."""
+        rows = self._db.query(
+            f"SELECT {_COLUMNS} FROM practice_session WHERE local_date = ?", (day_param(day),)
+        )
+        return [(s.practice_id, s.started.time()) for s in map(_row_view, rows)]
+
     def counts(self, start: dt.date, end: dt.date) -> dict[dt.date, dict[str, int]]:
         """Sessions per day per practice id: the course's PracticeCounter."""
         rows = self._db.query(

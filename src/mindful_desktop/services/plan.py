@@ -1,0 +1,147 @@
+"""The practice plan: the times a person means to practise (domain/plan.py), stored in
+`plan_slot`, with what each day's plan looks like against the practice actually logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import select
+
+from mindful_desktop.clock import Clock, system_clock
+from mindful_desktop.db.database import Database
+from mindful_desktop.domain import plan as rules
+from mindful_desktop.domain.plan import PlannedSlot
+from mindful_desktop.errors import InvalidInputError
+
+Practised = Callable[[dt.date], list[tuple[str, dt.time]]]
+
+
+@dataclass(frozen=True)
+class DaySlot:
+    """One of a day's planned times, and whether practice that day answered it."""
+
+    slot: PlannedSlot
+    done: bool
+
+
+def _view(row: Any) -> PlannedSlot:
+    hours, _, minutes = str(row.at).partition(":")
+    return PlannedSlot(
+        id=int(row.id),
+        weekdays=rules.weekdays_from_text(row.weekdays),
+        time=dt.time(int(hours), int(minutes)),
+        practice_id=row.practice_id,
+        title=row.title,
+        minutes=int(row.minutes),
+    )
+
+
+class PlanService(QObject):
+    changed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        practised_on: Practised,
+        clock: Clock = system_clock,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._practised_on = practised_on
+        self._clock = clock
+
+    def slots(self) -> list[PlannedSlot]:
+        """Every planned time, in the order of the week's first day it falls on, then time."""
+        from mindful_desktop.db.models import PlanSlot
+
+        with self._db.session() as session:
+            views = [_view(r) for r in session.scalars(select(PlanSlot))]
+        return sorted(views, key=lambda s: (min(s.weekdays, default=7), s.time, s.id))
+
+    def add(
+        self,
+        weekdays: frozenset[int] | set[int],
+        time: dt.time,
+        practice_id: str,
+        title: str,
+        minutes: int,
+    ) -> PlannedSlot:
+        from mindful_desktop.db.models import PlanSlot
+
+        days, at, name, length = self._checked(weekdays, time, title, minutes)
+        with self._db.session() as session:
+            if len(session.scalars(select(PlanSlot.id)).all()) >= rules.MAX_SLOTS:
+                raise InvalidInputError(
+                    f"A plan holds up to {rules.MAX_SLOTS} practice times. Remove one first."
+                )
+            row = PlanSlot(
+                weekdays=rules.weekdays_to_text(days),
+                at=f"{at:%H:%M}",
+                practice_id=practice_id,
+                title=name,
+                minutes=length,
+            )
+            session.add(row)
+            session.flush()
+            view = _view(row)
+        self.changed.emit()
+        return view
+
+    def update(
+        self,
+        slot_id: int,
+        weekdays: frozenset[int] | set[int],
+        time: dt.time,
+        practice_id: str,
+        title: str,
+        minutes: int,
+    ) -> PlannedSlot:
+        from mindful_desktop.db.models import PlanSlot
+
+        days, at, name, length = self._checked(weekdays, time, title, minutes)
+        with self._db.session() as session:
+            row = session.get(PlanSlot, slot_id)
+            if row is None:
+                raise InvalidInputError("That practice time is no longer in the plan.")
+            row.weekdays = rules.weekdays_to_text(days)
+            row.at = f"{at:%H:%M}"
+            row.practice_id = practice_id
+            row.title = name
+            row.minutes = length
+            session.flush()
+            view = _view(row)
+        self.changed.emit()
+        return view
+
+    def remove(self, slot_id: int) -> None:
+        from mindful_desktop.db.models import PlanSlot
+
+        with self._db.session() as session:
+            row = session.get(PlanSlot, slot_id)
+            if row is not None:
+                session.delete(row)
+        self.changed.emit()
+
+    def day(self, day: dt.date | None = None) -> list[DaySlot]:
+        """`day`'s planned times (today's by default), earliest first, each marked done when
+        practice logged that day answers it (domain/plan.py: practised_slots)."""
+        when = day or self._clock().date()
+        slots = rules.slots_on(self.slots(), when)
+        if not slots:
+            return []
+        done = rules.practised_slots(slots, self._practised_on(when))
+        return [DaySlot(s, s.id in done) for s in slots]
+
+    @staticmethod
+    def _checked(
+        weekdays: frozenset[int] | set[int], time: dt.time, title: str, minutes: object
+    ) -> tuple[frozenset[int], dt.time, str, int]:
+        try:
+            return rules.validate_slot(weekdays, time, title, minutes)
+        except ValueError as exc:
+            raise InvalidInputError(str(exc)) from exc
