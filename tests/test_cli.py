@@ -68,6 +68,36 @@ def test_export_and_demo_data_round_trip(
     assert main(["export", "--format", "json", str(out)]) == 0
     data = json.loads(out.read_text())
     assert len(data["tables"]["check_in"]) > 10
+    assert [r["at"] for r in data["tables"]["plan_slot"]] == ["07:30", "13:00", "10:00"]
+
+
+def test_export_ics_writes_the_plan_as_a_calendar_a_parser_reads(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import icalendar
+
+    assert main(["demo-data", "--days", "10"]) == 0
+    out = tmp_path / "plan.ics"
+    assert main(["export", "--format", "ics", str(out)]) == 0
+    assert "Exported 3 planned practice times" in capsys.readouterr().err
+    raw = out.read_bytes()
+    assert raw.count(b"\r\n") == raw.count(b"\n")  # CRLF on every platform
+    cal = icalendar.Calendar.from_ical(raw)
+    events = sorted(cal.walk("VEVENT"), key=lambda e: str(e["SUMMARY"]))
+    assert [str(e["SUMMARY"]) for e in events] == [
+        "Mindful walking (10 min)",
+        "Short body scan (15 min)",
+        "Three-minute breathing space (4 min)",
+    ]
+    walk = events[0]
+    assert walk["RRULE"]["BYDAY"] == ["SA", "SU"] and walk["RRULE"]["FREQ"] == ["WEEKLY"]
+    assert walk.decoded("DTSTART").time().isoformat() == "10:00:00"
+    assert b"Slept badly" not in raw and b"mood" not in raw.lower()  # the plan, nothing else
+    # Exported again: the same slots keep their UIDs, so a calendar updates, not duplicates.
+    again = tmp_path / "again.ics"
+    assert main(["export", "--format", "ics", str(again)]) == 0
+    uids = {str(e["UID"]) for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")}
+    assert uids == {str(e["UID"]) for e in events}
 
 
 def test_demo_data_refuses_twice(paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:

@@ -52,9 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         parents=[common],
         help="write all your data to a file",
-        description="Write all your data to OUT (see docs/export-format.md). Atomic.",
+        description=(
+            "Write all your data to OUT (see docs/export-format.md), or with --format ics "
+            "your practice plan as a calendar file to import into the calendar you use. Atomic."
+        ),
     )
-    export.add_argument("--format", choices=("json",), default="json")
+    export.add_argument("--format", choices=("json", "ics"), default="json")
     export.add_argument("out", metavar="OUT", type=Path)
     sub.add_parser(
         "backups",
@@ -124,6 +127,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     db = open_database(_paths(args))
     try:
+        if args.format == "ics":
+            from mindful_desktop.domain.words import count
+            from mindful_desktop.services.plan_export import export_plan_ics
+
+            planned = export_plan_ics(db, args.out)
+            print(
+                f"Exported {count(planned, 'planned practice time')} to {args.out}", file=sys.stderr
+            )
+            return 0
         counts = export_json(db, args.out)
     finally:
         db.close()

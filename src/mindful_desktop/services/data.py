@@ -161,8 +161,9 @@ def export_data(db: Database) -> dict[str, Any]:
     }
 
 
-def write_atomically(out: Path, text: str) -> None:
-    """Temp file in the same folder, fsync, rename: `out` is either old or complete, never half."""
+def write_atomically(out: Path, text: str, newline: str | None = None) -> None:
+    """Temp file in the same folder, fsync, rename: `out` is either old or complete, never half.
+    `newline=""` writes the text's own line ends (an iCalendar file's CRLF) untranslated."""
     out = out.expanduser()
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
@@ -170,7 +171,7 @@ def write_atomically(out: Path, text: str) -> None:
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -397,6 +398,33 @@ def fill_demo_data(db: Database, days: int, seed: int = 1, today: dt.date | None
                     sleep_hours=sleep if rng.random() < 0.7 else None,
                 )
             )
+    rows.extend(_demo_plan())
     with db.session() as session:
         session.add_all(rows)
     return sum(1 for row in rows if isinstance(row, CheckIn))
+
+
+def _demo_plan() -> list[Any]:
+    """A plan as week 8 might leave it: a longer practice most mornings, a breathing space
+    at lunch on workdays, a walk at the weekend."""
+    from mindful_desktop.db.models import PlanSlot
+
+    return [
+        PlanSlot(
+            weekdays="0,1,2,3,4",
+            at="07:30",
+            practice_id="body-scan-short",
+            title="Short body scan",
+            minutes=15,
+        ),
+        PlanSlot(
+            weekdays="0,1,2,3,4",
+            at="13:00",
+            practice_id="breathing-space",
+            title="Three-minute breathing space",
+            minutes=4,
+        ),
+        PlanSlot(
+            weekdays="5,6", at="10:00", practice_id="walking", title="Mindful walking", minutes=10
+        ),
+    ]

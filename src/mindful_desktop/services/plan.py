@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy import select
@@ -16,6 +15,7 @@ from mindful_desktop.db.database import Database
 from mindful_desktop.domain import plan as rules
 from mindful_desktop.domain.plan import PlannedSlot
 from mindful_desktop.errors import InvalidInputError
+from mindful_desktop.services.plan_export import read_slots, slot_from_row
 
 Practised = Callable[[dt.date], list[tuple[str, dt.time]]]
 
@@ -26,18 +26,6 @@ class DaySlot:
 
     slot: PlannedSlot
     done: bool
-
-
-def _view(row: Any) -> PlannedSlot:
-    hours, _, minutes = str(row.at).partition(":")
-    return PlannedSlot(
-        id=int(row.id),
-        weekdays=rules.weekdays_from_text(row.weekdays),
-        time=dt.time(int(hours), int(minutes)),
-        practice_id=row.practice_id,
-        title=row.title,
-        minutes=int(row.minutes),
-    )
 
 
 class PlanService(QObject):
@@ -57,11 +45,7 @@ class PlanService(QObject):
 
     def slots(self) -> list[PlannedSlot]:
         """Every planned time, in the order of the week's first day it falls on, then time."""
-        from mindful_desktop.db.models import PlanSlot
-
-        with self._db.session() as session:
-            views = [_view(r) for r in session.scalars(select(PlanSlot))]
-        return sorted(views, key=lambda s: (min(s.weekdays, default=7), s.time, s.id))
+        return read_slots(self._db)
 
     def add(
         self,
@@ -88,7 +72,7 @@ class PlanService(QObject):
             )
             session.add(row)
             session.flush()
-            view = _view(row)
+            view = slot_from_row(row)
         self.changed.emit()
         return view
 
@@ -114,7 +98,7 @@ class PlanService(QObject):
             row.title = name
             row.minutes = length
             session.flush()
-            view = _view(row)
+            view = slot_from_row(row)
         self.changed.emit()
         return view
 
