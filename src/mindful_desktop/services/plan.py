@@ -43,6 +43,9 @@ class PlanService(QObject):
         self._practised_on = practised_on
         self._clock = clock
 
+    def today(self) -> dt.date:
+        return self._clock().date()
+
     def slots(self) -> list[PlannedSlot]:
         """Every planned time, in the order of the week's first day it falls on, then time."""
         return read_slots(self._db)

@@ -37,6 +37,7 @@ from mindful_desktop.ui.widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
     from mindful_desktop.ui.dialogs.crisis import CrisisDialog
+    from mindful_desktop.ui.dialogs.plan import PlanDialog
     from mindful_desktop.ui.dialogs.questionnaire import QuestionnaireDialog
     from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
     from mindful_desktop.ui.widgets.now_playing import NowPlaying
@@ -44,10 +45,14 @@ if TYPE_CHECKING:
 
 def build_today(ctx: AppContext, nav: Navigator) -> QWidget:
     from mindful_desktop.ui.pages.today import TodayPage
+    from mindful_desktop.ui.widgets.plan_card import PlanCard
     from mindful_desktop.ui.widgets.today_notes import TodayNotes
 
     notes = TodayNotes(ctx.questionnaires, ctx.wellbeing)
-    page = TodayPage(ctx.checkins, ctx.settings, ctx.course, notes)
+    plan = PlanCard(ctx.plan)
+    plan.startRequested.connect(nav.start_practice)
+    plan.planRequested.connect(nav.open_plan)
+    page = TodayPage(ctx.checkins, ctx.settings, ctx.course, notes, plan)
     assert page.home is not None
     page.home.openLessonRequested.connect(nav.open_lesson)
     page.home.openWorksheetRequested.connect(nav.open_worksheet)
@@ -196,6 +201,7 @@ class MainWindow(QMainWindow):
         self.nav.worksheetRequested.connect(self.open_worksheet)
         self.nav.practiceRequested.connect(self.start_practice)
         self.nav.questionnaireRequested.connect(self.take_questionnaire)
+        self.nav.planRequested.connect(self.open_plan)
         self.nav.crisisRequested.connect(self.show_crisis)
         ctx.practice.sessionLogged.connect(self._ask_what_was_noticed)
         build_menus(self)
@@ -239,11 +245,26 @@ class MainWindow(QMainWindow):
             page.show_lesson(slug)
 
     def start_practice(self, track_id: str) -> None:
+        """Open Practice and play `track_id`; 'timer' opens the silent timer, ready to start."""
         page = self.page("practice")
         self.show_page("practice")
+        if track_id == "timer":
+            tabs, timer = getattr(page, "tabs", None), getattr(page, "timer_panel", None)
+            if tabs is not None and timer is not None:
+                tabs.setCurrentWidget(timer)
+                timer.setFocus()
+            return
         play = getattr(page, "play", None)  # the fallback page (no audio) has none
         if play is not None:
             play(track_id)
+
+    def open_plan(self) -> PlanDialog:
+        from mindful_desktop.ui.dialogs.plan import PlanDialog
+
+        dialog = PlanDialog(self.ctx.plan, self.ctx.practice, self.ctx.db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _ask_what_was_noticed(self, session: object) -> None:
         if not self.isVisible() or self.shutting_down:

@@ -1,5 +1,6 @@
 """Navigation intents: any page asks for a lesson, a worksheet, a practice, a questionnaire,
-a page or the crisis screen here, and the window (its one subscriber) carries them out."""
+a page, the practice plan or the crisis screen here, and the window (its one subscriber)
+carries them out."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ class Navigator(QObject):
     practiceRequested = Signal(str)  # track id: open Practice and play it
     questionnaireRequested = Signal(str)  # instrument id
     crisisRequested = Signal()
+    planRequested = Signal()  # the practice plan, to change it
 
     @staticmethod
     def of(widget: QWidget) -> Navigator | None:
@@ -45,3 +47,6 @@ class Navigator(QObject):
 
     def show_crisis(self) -> None:
         self.crisisRequested.emit()
+
+    def open_plan(self) -> None:
+        self.planRequested.emit()

@@ -75,6 +75,28 @@ class SettingsPage(Page):
         self.crisis = CrisisSettingsCard(ctx.crisis)
         self.add(self.crisis)
 
+        plan = Card("Practice times")
+        plan.body.addWidget(
+            label(
+                "Plan when you mean to practise; Today shows the day's times. The plan can go "
+                "into the calendar you already use as weekly events (an .ics file).",
+                "Muted",
+            )
+        )
+        plan_row = QHBoxLayout()
+        self.plan_button = QPushButton("Plan practice times…")
+        self.calendar_button = QPushButton("Add the plan to my calendar…")
+        plan_row.addWidget(self.plan_button)
+        plan_row.addWidget(self.calendar_button)
+        plan_row.addStretch(1)
+        plan.body.addLayout(plan_row)
+        self.plan_status = label("", "Muted")
+        self.plan_status.hide()
+        plan.body.addWidget(self.plan_status)
+        self.add(plan)
+        self.plan_button.clicked.connect(self._open_plan)
+        self.calendar_button.clicked.connect(self.export_calendar)
+
         data = Card("Your data")
         data.body.addWidget(label(PRIVACY))
         self.folder_label = label(f"Folder: {ctx.paths.data_dir}", "Muted")
@@ -150,6 +172,27 @@ class SettingsPage(Page):
 
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._ctx.paths.data_dir)))
+
+    def _open_plan(self) -> None:
+        from mindful_desktop.ui.navigator import Navigator
+
+        nav = Navigator.of(self)
+        if nav is not None:
+            nav.open_plan()
+
+    def export_calendar(self) -> Path | None:
+        from mindful_desktop.ui.dialogs.plan import choose_calendar_file, save_calendar
+
+        out = choose_calendar_file(self)
+        if out is None:
+            return None
+        saved, message = save_calendar(self._ctx.db, out, self._ctx.plan.today())
+        self.plan_status.setObjectName("Muted" if saved else "Error")
+        self.plan_status.style().unpolish(self.plan_status)
+        self.plan_status.style().polish(self.plan_status)
+        self.plan_status.setText(message)
+        self.plan_status.show()
+        return saved
 
     def export(self) -> Path | None:
         suggested = Path.home() / f"mindful-desktop-export-{dt.date.today():%Y-%m-%d}.json"

@@ -1,4 +1,5 @@
-"""Today: the daily mood check-in, today's check-ins, and the last seven days."""
+"""Today: the daily mood check-in, today's check-ins, the day's planned practice times, the
+week's home practice and the last seven days."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from mindful_desktop.ui.widgets.checkin_extras import CheckInExtras
 from mindful_desktop.ui.widgets.common import Card, Page, static_label
 from mindful_desktop.ui.widgets.home_practice import HomePracticeCard
 from mindful_desktop.ui.widgets.mood_picker import MoodPicker
+from mindful_desktop.ui.widgets.plan_card import PlanCard
 from mindful_desktop.ui.widgets.today_notes import TodayNotes
 from mindful_desktop.ui.widgets.week_strip import WeekStrip
 
@@ -35,6 +37,7 @@ class TodayPage(Page):
         settings: SettingsStore,
         course: CourseService | None = None,
         notes: TodayNotes | None = None,
+        plan: PlanCard | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Today", parent=parent)
@@ -87,6 +90,9 @@ class TodayPage(Page):
         self.earlier_title = static_label("Today's check-ins", "Muted")
         card.body.addWidget(self.earlier_title)
         card.body.addWidget(self.today_stack)
+        self.plan = plan
+        if plan is not None:
+            self.add(plan)
 
         lower = QHBoxLayout()
         lower.setSpacing(18)
