@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy import select
 
 from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.db.database import Database
@@ -58,6 +57,8 @@ class PlanService(QObject):
         title: str,
         minutes: int,
     ) -> PlannedSlot:
+        from sqlalchemy import select  # not at import: the first frame needs no SQLAlchemy
+
         from mindful_desktop.db.models import PlanSlot
 
         days, at, name, length = self._checked(weekdays, time, title, minutes)

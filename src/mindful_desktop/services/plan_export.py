@@ -13,7 +13,6 @@ from mindful_desktop.db.database import Database
 from mindful_desktop.domain import plan as rules
 from mindful_desktop.domain.ics import plan_to_ics
 from mindful_desktop.domain.plan import PlannedSlot
-from mindful_desktop.services.data import write_atomically
 
 _ZONEINFO_ROOTS = ("/usr/share/zoneinfo/", "/usr/lib/zoneinfo/", "/usr/share/lib/zoneinfo/")
 
@@ -74,6 +73,8 @@ def export_plan_ics(
     db: Database, out: Path, today: dt.date | None = None, tzid: str | None = None
 ) -> int:
     """Write the plan to `out` atomically; the number of planned times written."""
+    from mindful_desktop.services.data import write_atomically
+
     slots = read_slots(db)
     text = plan_calendar(slots, today or dt.date.today(), tzid if tzid else local_tzid())
     write_atomically(out, text, newline="")  # CRLF line ends are the format's own
