@@ -48,6 +48,25 @@ OPTIONS: dict[str, Option] = {
             help="Show 'days practised this week' on Today. Turn off if counting doesn't help.",
         ),
         Option(
+            "reminders",
+            False,
+            label="Gentle reminders",
+            help="A quiet note at the practice times you planned, with Start, Later and Skip "
+            "today. Nothing for a time you already practised; no sound, no streaks.",
+        ),
+        Option(
+            "quiet_hours",
+            "22-07",
+            label="Quiet hours",
+            help="No reminders in these hours.",
+            choices=(
+                ("22-07", "22:00 to 07:00"),
+                ("21-08", "21:00 to 08:00"),
+                ("23-06", "23:00 to 06:00"),
+                ("off", "None"),
+            ),
+        ),
+        Option(
             "theme",
             "system",
             label="Appearance",
