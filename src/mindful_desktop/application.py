@@ -30,6 +30,7 @@ from mindful_desktop.paths import AppPaths
 from mindful_desktop.services.context import AppContext
 
 if TYPE_CHECKING:
+    from mindful_desktop.presence import Presence
     from mindful_desktop.single_instance import InstanceGuard
     from mindful_desktop.ui.main_window import MainWindow
 
@@ -66,6 +67,7 @@ class Application(QObject):
         self.clock = clock
         self.ctx: AppContext | None = None
         self.window: MainWindow | None = None
+        self.presence: Presence | None = None
         self.guard: InstanceGuard | None = None
         self._showing_error: str | None = None
         self._stopped = False
@@ -211,6 +213,9 @@ class Application(QObject):
         window.show()
         if not ctx.settings.get("welcome_seen"):
             window.show_welcome()
+        from mindful_desktop.presence import Presence
+
+        self.presence = Presence(ctx, window, self.qt.quit, parent=self)
 
     def close(self) -> list[str]:
         """Finish any practice, keep what is being typed, remember the window, close the
@@ -220,6 +225,10 @@ class Application(QObject):
             self.window.shutting_down = True
             self.window.keep_unsaved_text()
             self.window.save_state()
+        if self.presence is not None:
+            self.presence.close()
+            self.presence.deleteLater()
+            self.presence = None
         if self.ctx is not None:
             logged = self.ctx.finish_practice()
             for phrase in logged:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.domain.plan import PlannedSlot
@@ -67,6 +67,7 @@ class Reminders(QObject):
         self._zone = zone
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # on the minute, not up to 5% late
         self._timer.timeout.connect(self._wake)
         self._snoozed: dict[int, dt.datetime] = {}
         self._skipped: set[tuple[int, dt.date]] = set()

@@ -188,12 +188,21 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
 
+        from mindful_desktop.ui.widgets.reminder_bar import ReminderBar
+
+        self.reminder_bar = ReminderBar()  # hidden until a reminder is due (see presence.py)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(0)
+        content_layout.addWidget(self.reminder_bar)
+        content_layout.addWidget(self.stack, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(sidebar)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(content, 1)
         self.setCentralWidget(central)
 
         self.nav.pageRequested.connect(self.show_page)
@@ -325,6 +334,14 @@ class MainWindow(QMainWindow):
             self.ctx.settings.set("welcome_seen", True)
         except KnownError:
             pass  # shown again next time; nothing is lost
+
+    def check_in(self) -> None:
+        """Today, with the mood picker ready (the tray's "Check in…")."""
+        self.show_page("today")
+        self.bring_to_front()
+        mood = getattr(self.page("today"), "mood", None)
+        if mood is not None:
+            mood.setFocus()
 
     def bring_to_front(self) -> None:
         """Called when a second launch asks us to show ourselves."""

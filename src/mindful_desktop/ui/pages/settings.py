@@ -31,6 +31,20 @@ from mindful_desktop.ui.widgets.common import Card, Page, label
 from mindful_desktop.ui.widgets.crisis_settings import CrisisSettingsCard
 
 
+def reminders_where_text(has_tray: bool) -> str:
+    """Where reminders appear on this desktop (with 'Gentle reminders' on, above)."""
+    if has_tray:
+        return (
+            "With gentle reminders on, they appear in the window and as a desktop "
+            "notification; the tray icon's menu has Start, Later and Skip today. Reminders "
+            "come while the app is open."
+        )
+    return (
+        "This desktop has no tray area, so with gentle reminders on they appear in the "
+        "window, while the app is open."
+    )
+
+
 class SettingsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Settings", parent=parent)
@@ -90,6 +104,10 @@ class SettingsPage(Page):
         plan_row.addWidget(self.calendar_button)
         plan_row.addStretch(1)
         plan.body.addLayout(plan_row)
+        from mindful_desktop.tray import tray_available
+
+        self.reminders_where = label(reminders_where_text(tray_available()), "Muted")
+        plan.body.addWidget(self.reminders_where)
         self.plan_status = label("", "Muted")
         self.plan_status.hide()
         plan.body.addWidget(self.plan_status)

@@ -1,0 +1,91 @@
+"""The app's presence outside its pages: the practice reminders and the tray icon, owned by
+the application (built with each opened journal, closed with it) and wired to the window
+here, in one place.
+
+    Reminders.due ─► window.reminder_bar (always) + Tray.notify (where there is a tray)
+    bar / tray answers ─► Reminders.started / snooze / skip ─► dismissed ─► bar hides
+    Tray menu ─► window: open, breathing space, check in, Crisis support; Quit ─► quit
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+
+from mindful_desktop.domain.schedule import Reminder
+from mindful_desktop.reminders import Reminders
+from mindful_desktop.services.context import AppContext
+from mindful_desktop.tray import Tray, tray_available, tray_icon_image
+from mindful_desktop.ui.main_window import MainWindow
+
+
+class Presence(QObject):
+    def __init__(
+        self,
+        ctx: AppContext,
+        window: MainWindow,
+        quit_app: Callable[[], None],
+        tray: Tray | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._window = window
+        self.reminders = Reminders(ctx.plan, ctx.settings, ctx.clock, parent=self)
+        if tray is None and tray_available():
+            tray = Tray(tray_icon_image(), parent=self)
+        self.tray = tray
+        bar = window.reminder_bar
+        self.reminders.due.connect(self._due)
+        self.reminders.dismissed.connect(self._dismissed)
+        bar.startRequested.connect(self.start)
+        bar.laterRequested.connect(self.reminders.snooze)
+        bar.skipRequested.connect(self.reminders.skip)
+        if tray is not None:
+            tray.startRequested.connect(self.start)
+            tray.laterRequested.connect(self.reminders.snooze)
+            tray.skipRequested.connect(self.reminders.skip)
+            tray.openRequested.connect(window.bring_to_front)
+            tray.practiceRequested.connect(self._practise)
+            tray.checkInRequested.connect(window.check_in)
+            tray.crisisRequested.connect(self._crisis)
+            tray.quitRequested.connect(quit_app)
+            tray.show()
+        self.reminders.start()
+
+    def has_tray(self) -> bool:
+        return self.tray is not None
+
+    def _due(self, reminder: Reminder) -> None:
+        self._window.reminder_bar.show_reminder(reminder)
+        if self.tray is not None:
+            self.tray.notify(reminder)
+
+    def _dismissed(self) -> None:
+        self._window.reminder_bar.hide()
+        if self.tray is not None:
+            self.tray.offer(None)
+
+    def start(self) -> None:
+        """Start the practice the reminder is for, in the window."""
+        shown = self.reminders.current
+        slot = None
+        if shown is not None and shown.slot_id is not None:
+            slot = next((s for s in self._ctx.plan.slots() if s.id == shown.slot_id), None)
+        self.reminders.started()
+        if slot is not None:
+            self._practise(slot.practice_id)
+
+    def _practise(self, practice_id: str) -> None:
+        self._window.bring_to_front()
+        self._window.start_practice(practice_id)
+
+    def _crisis(self) -> None:
+        self._window.bring_to_front()
+        self._window.show_crisis()
+
+    def close(self) -> None:
+        self.reminders.stop()
+        if self.tray is not None:
+            self.tray.hide()

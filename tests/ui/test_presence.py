@@ -1,0 +1,145 @@
+"""Reminders and the tray, wired to the window (presence.py): a reminder shows in the window
+and as the desktop's notification, its answers work from either, and the tray's menu opens
+what it says. The platform here has no tray, so a fake icon stands in for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QSystemTrayIcon
+from pytestqt.qtbot import QtBot
+
+from mindful_desktop.domain.plan import EVERY_DAY
+from mindful_desktop.presence import Presence
+from mindful_desktop.services.context import AppContext
+from mindful_desktop.tray import Tray, tray_icon_image
+from mindful_desktop.ui.dialogs.crisis import CrisisDialog
+from mindful_desktop.ui.main_window import MainWindow
+from tests.conftest import FakeClock
+from tests.ui.conftest import Prepare
+
+
+class FakeIcon(QSystemTrayIcon):
+    """A tray icon that keeps the notifications it was asked to show."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.messages: list[tuple[str, str]] = []
+
+    def showMessage(self, title: str, text: str, *_args: object) -> None:  # type: ignore[override] # noqa: N802
+        self.messages.append((title, text))
+
+
+def _plan(ctx: AppContext) -> None:
+    ctx.plan.add(EVERY_DAY, dt.time(9, 30), "breath", "Mindfulness of the breath", 10)
+    ctx.settings.set("quiet_hours", "off")
+
+
+def _presence(win: MainWindow, quits: list[bool]) -> tuple[Presence, Tray, FakeIcon]:
+    tray = Tray(tray_icon_image(), make_icon=FakeIcon)
+    presence = Presence(win.ctx, win, lambda: quits.append(True), tray=tray)
+    assert isinstance(tray.icon, FakeIcon)
+    return presence, tray, tray.icon
+
+
+def _visible_actions(tray: Tray) -> list[str]:
+    return [a.text() for a in tray.menu.actions() if a.isVisible() and a.text()]
+
+
+def test_a_reminder_shows_in_the_window_and_the_tray_and_start_plays_it(
+    open_window: Callable[[Prepare | None], MainWindow], qtbot: QtBot, clock: FakeClock
+) -> None:
+    win = open_window(_plan)
+    quits: list[bool] = []
+    presence, tray, icon = _presence(win, quits)
+    assert presence.reminders.next is None  # off until the person turns reminders on
+    assert "Start" not in " ".join(_visible_actions(tray))
+    clock.now = clock.now.replace(hour=9, minute=0, second=0)
+    win.ctx.settings.set("reminders", True)
+    clock.now = clock.now.replace(minute=30)
+    presence.reminders.wake_now()
+    bar = win.reminder_bar
+    assert bar.isVisible()
+    assert bar.message.text() == "Time for your practice: Mindfulness of the breath, 10 minutes."
+    assert icon.messages == [("Practice time", "Mindfulness of the breath, 10 minutes")]
+    assert _visible_actions(tray)[:3] == [
+        "Start Mindfulness of the breath",
+        "Remind me in 10 minutes",
+        "Skip today",
+    ]
+    bar.start_button.click()
+    assert not bar.isVisible() and "Skip today" not in _visible_actions(tray)
+    assert win.current_page_key() == "practice"
+    qtbot.waitUntil(lambda: win.ctx.playback.tracker.track is not None)
+    assert win.ctx.playback.tracker.track.id == "breath"  # type: ignore[union-attr]
+    win.ctx.playback.player.stop()
+    presence.close()
+
+
+def test_later_from_the_tray_brings_it_back_in_ten_minutes(
+    open_window: Callable[[Prepare | None], MainWindow], clock: FakeClock
+) -> None:
+    win = open_window(_plan)
+    presence, tray, icon = _presence(win, [])
+    clock.now = clock.now.replace(hour=9, minute=0, second=0)
+    win.ctx.settings.set("reminders", True)
+    clock.now = clock.now.replace(minute=30)
+    presence.reminders.wake_now()
+    later = next(a for a in tray.menu.actions() if a.text() == "Remind me in 10 minutes")
+    later.trigger()
+    assert not win.reminder_bar.isVisible()
+    assert presence.reminders.next is not None
+    assert presence.reminders.next.due.time() == dt.time(9, 40)
+    clock.now = clock.now.replace(minute=40)
+    presence.reminders.wake_now()
+    assert win.reminder_bar.isVisible() and len(icon.messages) == 2
+    win.reminder_bar.skip_button.click()
+    assert presence.reminders.next is not None
+    assert presence.reminders.next.due.date() > clock.now.date()
+    presence.close()
+
+
+def test_the_tray_menu_opens_what_it_says(
+    open_window: Callable[[Prepare | None], MainWindow], qtbot: QtBot
+) -> None:
+    win = open_window(None)
+    quits: list[bool] = []
+    presence, tray, _icon = _presence(win, quits)
+    actions = {a.text(): a for a in tray.menu.actions() if a.text()}
+    assert _visible_actions(tray) == [
+        "Open Mindful Desktop",
+        "Three-minute breathing space",
+        "Check in…",
+        "Crisis support",
+        "Quit",
+    ]
+    win.show_page("journal")
+    actions["Check in…"].trigger()
+    assert win.current_page_key() == "today"
+    actions["Three-minute breathing space"].trigger()
+    qtbot.waitUntil(lambda: win.ctx.playback.tracker.track is not None)
+    assert win.ctx.playback.tracker.track.id == "breathing-space"  # type: ignore[union-attr]
+    win.ctx.playback.player.stop()
+    actions["Crisis support"].trigger()
+    crisis = win.findChild(CrisisDialog)
+    assert crisis is not None and crisis.isVisible()
+    crisis.close()
+    actions["Quit"].trigger()
+    assert quits == [True]
+    presence.close()
+
+
+def test_settings_say_where_reminders_appear(
+    open_window: Callable[[Prepare | None], MainWindow],
+) -> None:
+    from mindful_desktop.ui.pages.settings import SettingsPage, reminders_where_text
+
+    win = open_window(None)
+    win.show_page("settings")
+    page = win.page("settings")
+    assert isinstance(page, SettingsPage)
+    assert page.reminders_where.text() == reminders_where_text(False)  # offscreen: no tray
+    assert "no tray area" in reminders_where_text(False)
+    assert "desktop notification" in reminders_where_text(True)
