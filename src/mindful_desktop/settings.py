@@ -47,6 +47,7 @@ OPTIONS: dict[str, Option] = {
             label="Show practice counts",
             help="Show 'days practised this week' on Today. Turn off if counting doesn't help.",
         ),
+        Option("reminders_offered", False, visible=False),  # asked once, on Today's plan card
         Option(
             "reminders",
             False,

@@ -154,3 +154,28 @@ def test_a_calendar_that_cannot_be_written_is_explained(
     )
     assert settings.export_calendar() == tmp_path / "plan.ics"
     assert "Saved 3 practice times" in settings.plan_status.text()
+
+
+def test_reminders_are_offered_once_when_there_is_a_plan(
+    open_window: Callable[[Prepare | None], MainWindow],
+) -> None:
+    win = open_window(None)
+    card = win.page("today").plan  # type: ignore[attr-defined]
+    assert card.offer.isHidden()  # nothing to be reminded of yet
+    win.ctx.plan.add(EVERY_DAY, dt.time(7, 30), "breath", "Breath", 10)
+    assert not card.offer.isHidden()
+    assert not win.ctx.settings.get("reminders")  # off until chosen
+    card.offer_yes.click()
+    assert win.ctx.settings.get("reminders") and card.offer.isHidden()
+    win.ctx.settings.set("reminders", False)  # turned off later in Settings
+    assert card.offer.isHidden()  # asked once, never again
+
+
+def test_no_thank_you_is_remembered(
+    open_window: Callable[[Prepare | None], MainWindow],
+) -> None:
+    win = open_window(_plan)
+    card = win.page("today").plan  # type: ignore[attr-defined]
+    card.offer_no.click()
+    assert card.offer.isHidden() and not win.ctx.settings.get("reminders")
+    assert win.ctx.settings.get("reminders_offered")

@@ -49,7 +49,7 @@ def build_today(ctx: AppContext, nav: Navigator) -> QWidget:
     from mindful_desktop.ui.widgets.today_notes import TodayNotes
 
     notes = TodayNotes(ctx.questionnaires, ctx.wellbeing)
-    plan = PlanCard(ctx.plan)
+    plan = PlanCard(ctx.plan, ctx.settings)
     plan.startRequested.connect(nav.start_practice)
     plan.planRequested.connect(nav.open_plan)
     page = TodayPage(ctx.checkins, ctx.settings, ctx.course, notes, plan)

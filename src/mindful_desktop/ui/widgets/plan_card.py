@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.plan import DaySlot, PlanService
+from mindful_desktop.settings import SettingsStore
 from mindful_desktop.ui.widgets.common import Card, discard, static_label
 
 
@@ -15,11 +16,30 @@ class PlanCard(Card):
     startRequested = Signal(str)  # the practice id ('timer': the silent timer)
     planRequested = Signal()  # open the plan to change it
 
-    def __init__(self, plan: PlanService) -> None:
+    def __init__(self, plan: PlanService, settings: SettingsStore) -> None:
         super().__init__("Your practice times today")
         self._plan = plan
+        self._settings = settings
         self.summary = static_label("", "Muted")
         self.body.addWidget(self.summary)
+        # Asked once, when there is a plan to be reminded of: reminders are off until chosen.
+        self.offer = QWidget()
+        offer_layout = QHBoxLayout(self.offer)
+        offer_layout.setContentsMargins(0, 0, 0, 0)
+        offer_layout.addWidget(
+            static_label(
+                "Would a gentle reminder at these times help? It is quiet, and you can turn "
+                "it off in Settings.",
+            ),
+            1,
+        )
+        self.offer_yes = QPushButton("Remind me")
+        self.offer_no = QPushButton("No, thank you")
+        offer_layout.addWidget(self.offer_yes)
+        offer_layout.addWidget(self.offer_no)
+        self.offer_yes.clicked.connect(lambda: self._answer_offer(True))
+        self.offer_no.clicked.connect(lambda: self._answer_offer(False))
+        self.offer.hide()
         self.rows_holder = QWidget()
         self.rows = QVBoxLayout(self.rows_holder)
         self.rows.setContentsMargins(0, 0, 0, 0)
@@ -31,12 +51,27 @@ class PlanCard(Card):
         buttons.addWidget(self.plan_button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
+        self.body.addWidget(self.offer)
         self.error = static_label("", "Error")
         self.error.hide()
         self.body.addWidget(self.error)
         self.widgets: list[QWidget] = []
         plan.changed.connect(self.refresh)
+        settings.changed.connect(self._on_setting)
         self.refresh()
+
+    def _on_setting(self, key: str) -> None:
+        if key in ("reminders", "reminders_offered"):
+            self.refresh()
+
+    def _answer_offer(self, yes: bool) -> None:
+        try:
+            if yes:
+                self._settings.set("reminders", True)
+            self._settings.set("reminders_offered", True)
+        except KnownError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
 
     def refresh(self) -> None:
         for widget in self.widgets:
@@ -69,6 +104,11 @@ class PlanCard(Card):
             self.plan_button.setText("Change the plan…")
         for entry in day:
             self._add_row(entry)
+        self.offer.setVisible(
+            planned_at_all
+            and not self._settings.get("reminders")
+            and not self._settings.get("reminders_offered")
+        )
 
     def _add_row(self, entry: DaySlot) -> None:
         slot = entry.slot
