@@ -127,3 +127,28 @@ def test_progress_and_reflections_appear_in_export(
     assert (reflection["source_id"], reflection["body"]) == ("week-1", "Driving home.")
     prompt = next(p for p in COURSE.lesson("week-1").prompts if p.id == "autopilot-moment")
     assert reflection["prompt_text"] == prompt.text
+
+
+def test_after_the_eight_weeks_questionnaires_come_every_four_weeks(
+    paths: AppPaths, clock: FakeClock
+) -> None:
+    from mindful_desktop.services.questionnaires import QuestionnaireService
+
+    course = _service(paths, clock)
+    questionnaires = QuestionnaireService(course._db, clock)
+    questionnaires.set_course_done(course.course_done)
+    questionnaires.submit("phq9", [1] * 9)
+    today = clock().date()
+    assert course.course_done_on() is None
+    assert questionnaires.next_due("phq9") == today + dt.timedelta(days=14)
+    for week in range(1, 8):
+        course.set_completed(f"week-{week}", True)
+    assert not course.course_done()  # seven of eight is still the course
+    clock.advance(days=3)
+    course.set_completed("week-8", True)
+    assert course.course_done_on() == clock().date()
+    assert questionnaires.next_due("phq9") == today + dt.timedelta(days=28)
+    assert not questionnaires.due("phq9")
+    clock.advance(days=26)
+    assert questionnaires.due("phq9")
+    course._db.close()

@@ -20,6 +20,7 @@ SELF_MONITORING_NOTE = (
 )
 
 EVERY_DAYS = 14  # both questionnaires ask about the last two weeks
+EVERY_DAYS_AFTER_COURSE = 28  # after the eight weeks, keeping watch without a fortnightly test
 PHQ9_ITEM9_INDEX = 8  # thoughts of being better off dead or of hurting yourself
 CLINICIAN_THRESHOLD = 10  # the usual cut-point on both; from here on we suggest a conversation
 

@@ -79,6 +79,8 @@ class AppContext:
         self.practice.changed.connect(self.course.changed)
         # Today's plan marks the times that logged practice answered.
         self.practice.changed.connect(self.plan.changed)
+        # After the eight weeks the questionnaires come every four weeks instead of two.
+        self.questionnaires.set_course_done(self.course.course_done)
 
     # --- built on first use -----------------------------------------------------------------
 

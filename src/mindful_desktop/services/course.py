@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from mindful_desktop.clock import Clock, system_clock, to_utc_naive
+from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
-from mindful_desktop.db.values import day_param, to_date
+from mindful_desktop.db.values import day_param, to_date, to_datetime
 from mindful_desktop.domain.content import (
     DAYS_GOAL,
     Course,
@@ -106,6 +106,26 @@ class CourseService(QObject):
             lesson.slug: found.get(lesson.slug, LessonState(False, False))
             for lesson in self.course.lessons
         }
+
+    def course_done_on(self) -> dt.date | None:
+        """The local day the last of the eight weeks was marked complete, once all are;
+        None while the course goes on."""
+        weekly = [lesson.slug for lesson in self.course.lessons if lesson.is_weekly]
+        if not weekly:
+            return None
+        marks = ",".join("?" * len(weekly))
+        rows = self._db.query(
+            f"SELECT completed_at FROM lesson_progress WHERE slug IN ({marks}) "
+            "AND completed_at IS NOT NULL",
+            tuple(weekly),
+        )
+        if len(rows) < len(weekly):
+            return None
+        last = max(to_datetime(done) for (done,) in rows)
+        return utc_naive_to_local(last).date()
+
+    def course_done(self) -> bool:
+        return self.course_done_on() is not None
 
     def current_lesson(self) -> Lesson:
         """The user's own pace: the first lesson not yet marked complete."""

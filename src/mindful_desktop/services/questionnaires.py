@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,8 @@ from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_t
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.values import columns_of, instant_param, to_date, to_datetime
 from mindful_desktop.domain.instruments import (
+    EVERY_DAYS,
+    EVERY_DAYS_AFTER_COURSE,
     INSTRUMENTS,
     ChangeSummary,
     Instrument,
@@ -68,6 +71,14 @@ class QuestionnaireService(QObject):
         super().__init__(parent)
         self._db = db
         self._clock = clock
+        self._course_done: Callable[[], bool] = lambda: False
+
+    def set_course_done(self, course_done: Callable[[], bool]) -> None:
+        """After the eight weeks the questionnaires are suggested every four weeks, not two."""
+        self._course_done = course_done
+
+    def every_days(self) -> int:
+        return EVERY_DAYS_AFTER_COURSE if self._course_done() else EVERY_DAYS
 
     @staticmethod
     def instrument(instrument_id: str) -> Instrument:
@@ -148,7 +159,7 @@ class QuestionnaireService(QObject):
         return None if latest is None else latest.day
 
     def due(self, instrument_id: str) -> bool:
-        return is_due(self.last_taken(instrument_id), self.today())
+        return is_due(self.last_taken(instrument_id), self.today(), self.every_days())
 
     def next_due(self, instrument_id: str) -> dt.date:
-        return next_due(self.last_taken(instrument_id), self.today())
+        return next_due(self.last_taken(instrument_id), self.today(), self.every_days())
