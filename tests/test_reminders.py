@@ -119,3 +119,33 @@ def test_a_reminder_has_no_streak_or_guilt_in_it(parts: tuple) -> None:  # type:
         assert reminder is not None
         words = reminder.text.lower()
         assert not any(w in words for w in ("streak", "missed", "should", "failed", "don't"))
+
+
+class _Settings:
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+
+    def get(self, key: str) -> str:
+        return self.values.get(key, "")
+
+    def set(self, key: str, value: str) -> None:
+        self.values[key] = value
+
+
+def test_day_reminders_wait_for_ten_for_quiet_hours_and_come_once() -> None:
+    from mindful_desktop.reminder_days import DayReminders
+
+    utc = dt.UTC
+    settings = _Settings()
+    days = DayReminders(settings, lambda _i: dt.date(2026, 5, 4), None)  # type: ignore[arg-type]
+    early = dt.datetime(2026, 5, 4, 6, 0, tzinfo=utc)
+    (reminder,) = days.next(early, utc, None)
+    assert reminder.due == dt.datetime(2026, 5, 4, 10, 0, tzinfo=utc)
+    late = dt.datetime(2026, 5, 4, 22, 30, tzinfo=utc)
+    (reminder,) = days.next(late, utc, None)
+    assert reminder.due == late  # past ten: now
+    (reminder,) = days.next(late, utc, quiet_hours("22-07"))
+    assert reminder.due == dt.datetime(2026, 5, 5, 7, 0, tzinfo=utc)  # after the quiet hours
+    days.mark_shown(reminder, late)
+    (reminder,) = days.next(late, utc, None)
+    assert reminder.due.date() == dt.date(2026, 5, 11)  # not taken: a week later, no sooner

@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from mindful_desktop.domain.schedule import Reminder
+from mindful_desktop.domain.schedule import MONTHLY_CHECK_IN, QUESTIONNAIRE, Reminder
+from mindful_desktop.reminder_days import INSTRUMENT_IDS, DayReminders
 from mindful_desktop.reminders import Reminders
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.tray import Tray, tray_available, tray_icon_image
@@ -32,7 +33,8 @@ class Presence(QObject):
         super().__init__(parent)
         self._ctx = ctx
         self._window = window
-        self.reminders = Reminders(ctx.plan, ctx.settings, ctx.clock, parent=self)
+        days = DayReminders(ctx.settings, ctx.questionnaires.next_due, ctx.course.course_done_on)
+        self.reminders = Reminders(ctx.plan, ctx.settings, ctx.clock, days=days, parent=self)
         if tray is None and tray_available():
             tray = Tray(tray_icon_image(), parent=self)
         self.tray = tray
@@ -68,8 +70,19 @@ class Presence(QObject):
             self.tray.offer(None)
 
     def start(self) -> None:
-        """Start the practice the reminder is for, in the window."""
+        """Start what the reminder is for, in the window: the practice, the questionnaire
+        that is due, or a check-in."""
         shown = self.reminders.current
+        if shown is not None and shown.kind == QUESTIONNAIRE:
+            self.reminders.started()
+            first = min(INSTRUMENT_IDS, key=self._ctx.questionnaires.next_due)
+            self._window.bring_to_front()
+            self._window.take_questionnaire(first)
+            return
+        if shown is not None and shown.kind == MONTHLY_CHECK_IN:
+            self.reminders.started()
+            self._window.check_in()
+            return
         slot = None
         if shown is not None and shown.slot_id is not None:
             slot = next((s for s in self._ctx.plan.slots() if s.id == shown.slot_id), None)

@@ -16,12 +16,20 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.domain.plan import PlannedSlot
-from mindful_desktop.domain.schedule import QuietHours, Reminder, next_practice_reminder
+from mindful_desktop.domain.schedule import (
+    QuietHours,
+    Reminder,
+    next_event,
+    next_practice_reminder,
+)
 from mindful_desktop.errors import KnownError
+from mindful_desktop.reminder_days import SHOWN_KEYS, DayReminders
 from mindful_desktop.services.plan import PlanService
 from mindful_desktop.settings import SettingsStore
 
 MAX_WAIT_MS = 15 * 60 * 1000
+# 'Later' on a questionnaire or monthly check-in reminder: it may come again today.
+SHOWN_ON_SNOOZE_CLEARS = SHOWN_KEYS
 SNOOZE_MINUTES = 10
 
 
@@ -58,9 +66,11 @@ class Reminders(QObject):
         settings: SettingsStore,
         clock: Clock = system_clock,
         zone: dt.tzinfo | None = None,
+        days: DayReminders | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._days = days
         self._plan = plan
         self._settings = settings
         self._clock = clock
@@ -107,15 +117,18 @@ class Reminders(QObject):
                 done[day] = {d.slot.id for d in self._plan.day(day) if d.done}
             return slot.id in done[day]
 
-        return next_practice_reminder(
+        quiet = quiet_hours(str(self._settings.get("quiet_hours")))
+        practice = next_practice_reminder(
             self._plan.slots(),
             now,
             practised=practised,
             snoozed_until=dict(self._snoozed),
-            quiet=quiet_hours(str(self._settings.get("quiet_hours"))),
+            quiet=quiet,
             last_fired=self._last_fired,
             tz=zone,
         )
+        others = self._days.next(now, zone, quiet) if self._days is not None else []
+        return next_event(practice, *others)
 
     def rearm(self) -> None:
         """Work out the next reminder and wait for it (at most MAX_WAIT_MS at a time)."""
@@ -139,9 +152,11 @@ class Reminders(QObject):
         if upcoming is not None and upcoming.due <= now + dt.timedelta(seconds=1):
             fresh = self._compute(now)  # practice logged meanwhile answers it
             if fresh is not None and fresh.due <= now + dt.timedelta(seconds=1):
-                self._last_fired = now
                 if fresh.slot_id is not None:
+                    self._last_fired = now
                     self._snoozed.pop(fresh.slot_id, None)
+                elif self._days is not None:
+                    self._days.mark_shown(fresh, now)
                 self.current = fresh
                 self.due.emit(fresh)
         self.rearm()
@@ -155,8 +170,12 @@ class Reminders(QObject):
     def snooze(self, minutes: int = SNOOZE_MINUTES) -> None:
         """'Later': the same reminder again in `minutes`."""
         shown = self.current
+        until = self._clock() + dt.timedelta(minutes=minutes)
         if shown is not None and shown.slot_id is not None:
-            self._snoozed[shown.slot_id] = self._clock() + dt.timedelta(minutes=minutes)
+            self._snoozed[shown.slot_id] = until
+        elif shown is not None and self._days is not None:
+            self._days.snooze(shown, until)
+            self._settings.set(SHOWN_ON_SNOOZE_CLEARS[shown.kind], "")  # shown again later
         self._answered()
 
     def skip(self) -> None:

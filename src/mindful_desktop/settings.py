@@ -47,7 +47,10 @@ OPTIONS: dict[str, Option] = {
             label="Show practice counts",
             help="Show 'days practised this week' on Today. Turn off if counting doesn't help.",
         ),
-        Option("reminders_offered", False, visible=False),  # asked once, on Today's plan card
+        Option("reminders_offered", False, visible=False),
+        # The day a questionnaire / monthly check-in reminder was last shown (reminder_days.py).
+        Option("questionnaire_reminded", "", visible=False),
+        Option("check_in_reminded", "", visible=False),  # asked once, on Today's plan card
         Option(
             "reminders",
             False,

@@ -96,8 +96,9 @@ def test_later_from_the_tray_brings_it_back_in_ten_minutes(
     presence.reminders.wake_now()
     assert win.reminder_bar.isVisible() and len(icon.messages) == 2
     win.reminder_bar.skip_button.click()
-    assert presence.reminders.next is not None
-    assert presence.reminders.next.due.date() > clock.now.date()
+    upcoming = presence.reminders.next
+    assert upcoming is not None  # not the breath again today: the questionnaire, never taken
+    assert (upcoming.kind, upcoming.due.time()) == ("questionnaire", dt.time(10, 0))
     presence.close()
 
 
@@ -143,3 +144,62 @@ def test_settings_say_where_reminders_appear(
     assert page.reminders_where.text() == reminders_where_text(False)  # offscreen: no tray
     assert "no tray area" in reminders_where_text(False)
     assert "desktop notification" in reminders_where_text(True)
+
+
+def test_a_due_questionnaire_is_reminded_once_a_day_and_start_opens_it(
+    open_window: Callable[[Prepare | None], MainWindow], clock: FakeClock
+) -> None:
+    from mindful_desktop.ui.dialogs.questionnaire import QuestionnaireDialog
+
+    win = open_window(lambda ctx: ctx.settings.set("quiet_hours", "off"))
+    clock.now = clock.now.replace(hour=9, minute=0, second=0)
+    win.ctx.settings.set("reminders", True)
+    presence, _tray, icon = _presence(win, [])
+    assert presence.reminders.next is not None
+    assert presence.reminders.next.due.time() == dt.time(10, 0)  # not at dawn: at ten
+    clock.now = clock.now.replace(hour=10)
+    presence.reminders.wake_now()
+    assert win.reminder_bar.message.text() == (
+        "A short questionnaire is ready, whenever it suits you."
+    )
+    assert icon.messages[-1][1] == "A short questionnaire is ready, whenever it suits you."
+    win.reminder_bar.start_button.click()
+    dialog = win.findChild(QuestionnaireDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+    presence.close()
+    # The app opened again the same day: said once is enough.
+    again, _tray2, _icon2 = _presence(win, [])
+    assert again.reminders.next is not None
+    assert again.reminders.next.due.date() > clock.now.date()
+    again.close()
+
+
+def test_after_the_course_a_monthly_check_in_comes(
+    open_window: Callable[[Prepare | None], MainWindow], clock: FakeClock
+) -> None:
+    def finished(ctx: AppContext) -> None:
+        ctx.settings.set("quiet_hours", "off")
+        for week in range(1, 9):
+            ctx.course.set_completed(f"week-{week}", True)
+        ctx.questionnaires.submit("phq9", [0] * 9)
+        ctx.questionnaires.submit("gad7", [0] * 7)
+
+    win = open_window(finished)
+    win.ctx.settings.set("reminders", True)
+    presence, _tray, _icon = _presence(win, [])
+    upcoming = presence.reminders.next
+    assert upcoming is not None and upcoming.kind == "questionnaire"
+    assert upcoming.due.date() == dt.date(2026, 4, 11)  # four weeks after, not two
+    clock.now = upcoming.due
+    presence.reminders.wake_now()
+    win.reminder_bar.skip_button.click()
+    upcoming = presence.reminders.next
+    assert upcoming is not None and upcoming.kind == "monthly-check-in"
+    assert upcoming.due.date() == dt.date(2026, 4, 14)  # a month after the course ended
+    clock.now = upcoming.due
+    presence.reminders.wake_now()
+    assert "monthly check-in" in win.reminder_bar.message.text()
+    win.reminder_bar.start_button.click()
+    assert win.current_page_key() == "today"
+    presence.close()

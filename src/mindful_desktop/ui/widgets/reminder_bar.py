@@ -36,7 +36,10 @@ class ReminderBar(QFrame):
         self.hide()
 
     def show_reminder(self, reminder: Reminder) -> None:
-        text = reminder.text if reminder.late else f"Time for your practice: {reminder.text}."
+        if reminder.late or reminder.slot_id is None:
+            text = reminder.text  # "You planned …", or a questionnaire / check-in is ready
+        else:
+            text = f"Time for your practice: {reminder.text}."
         self.message.setText(text)
         self.start_button.setAccessibleName(f"Start now: {reminder.title}")
         self.show()
