@@ -5,6 +5,7 @@ here, in one place.
     Reminders.due ─► window.reminder_bar (always) + Tray.notify (where there is a tray)
     bar / tray answers ─► Reminders.started / snooze / skip ─► dismissed ─► bar hides
     Tray menu ─► window: open, breathing space, check in, Crisis support; Quit ─► quit
+    window closed, reminders on, a tray ─► the window hides, the app stays (asked once)
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Presence(QObject):
         super().__init__(parent)
         self._ctx = ctx
         self._window = window
+        self._quit_app = quit_app
         days = DayReminders(ctx.settings, ctx.questionnaires.next_due, ctx.course.course_done_on)
         self.reminders = Reminders(ctx.plan, ctx.settings, ctx.clock, days=days, parent=self)
         if tray is None and tray_available():
@@ -52,9 +54,46 @@ class Presence(QObject):
             tray.practiceRequested.connect(self._practise)
             tray.checkInRequested.connect(window.check_in)
             tray.crisisRequested.connect(self._crisis)
-            tray.quitRequested.connect(quit_app)
+            tray.quitRequested.connect(self._quit)
             tray.show()
+        window.stays_in_tray = self.stays_in_tray
+        window.hiddenToTray.connect(self._hidden_to_tray)
         self.reminders.start()
+
+    def stays_in_tray(self) -> bool:
+        """Closing the window keeps the app (and its reminders) in the tray."""
+        settings = self._ctx.settings
+        return (
+            self.tray is not None
+            and bool(settings.get("reminders"))
+            and bool(settings.get("stay_in_tray"))
+        )
+
+    def _hidden_to_tray(self) -> None:
+        settings = self._ctx.settings
+        if settings.get("tray_close_asked"):
+            return
+        stay = self.ask_stay_in_tray()
+        settings.set("tray_close_asked", True)
+        settings.set("stay_in_tray", stay)
+        if not stay:
+            self._quit()
+
+    def ask_stay_in_tray(self) -> bool:
+        """Asked the first time the window is closed with reminders on."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, "Still here, in the tray", "")
+        box.setText(
+            "Mindful Desktop keeps running in the tray so your reminders can come. Click its "
+            "icon to open the window again.\n\nTo quit, choose Quit in the tray icon's menu, "
+            "or File → Quit (Ctrl+Q) in the window."
+        )
+        stay = box.addButton("Keep it in the tray", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Quit now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.exec()
+        return box.clickedButton() is stay
 
     def has_tray(self) -> bool:
         return self.tray is not None
@@ -90,6 +129,11 @@ class Presence(QObject):
         if slot is not None:
             self._practise(slot.practice_id)
 
+    def _quit(self) -> None:
+        """Quit for real: the window closes as it would (practice logged), then the app."""
+        self._window.quit_app()
+        self._quit_app()
+
     def _practise(self, practice_id: str) -> None:
         self._window.bring_to_front()
         self._window.start_practice(practice_id)
@@ -99,6 +143,8 @@ class Presence(QObject):
         self._window.show_crisis()
 
     def close(self) -> None:
+        self._window.stays_in_tray = lambda: False
+        self._window.hiddenToTray.disconnect(self._hidden_to_tray)
         self.reminders.stop()
         if self.tray is not None:
             self.tray.hide()

@@ -48,6 +48,9 @@ OPTIONS: dict[str, Option] = {
             help="Show 'days practised this week' on Today. Turn off if counting doesn't help.",
         ),
         Option("reminders_offered", False, visible=False),
+        # Closing the window with reminders on and a tray: asked once, then remembered.
+        Option("tray_close_asked", False, visible=False),
+        Option("stay_in_tray", True, visible=False),
         # The day a questionnaire / monthly check-in reminder was last shown (reminder_days.py).
         Option("questionnaire_reminded", "", visible=False),
         Option("check_in_reminded", "", visible=False),  # asked once, on Today's plan card

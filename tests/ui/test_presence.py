@@ -203,3 +203,48 @@ def test_after_the_course_a_monthly_check_in_comes(
     win.reminder_bar.start_button.click()
     assert win.current_page_key() == "today"
     presence.close()
+
+
+def test_with_reminders_on_closing_the_window_keeps_the_app_in_the_tray(
+    open_window: Callable[[Prepare | None], MainWindow], monkeypatch: object
+) -> None:
+    win = open_window(_plan)
+    quits: list[bool] = []
+    presence, tray, _icon = _presence(win, quits)
+    asked: list[bool] = []
+
+    def ask() -> bool:
+        asked.append(True)
+        return True
+
+    presence.ask_stay_in_tray = ask  # type: ignore[method-assign]
+    assert not presence.stays_in_tray()  # reminders off: closing closes, as before
+    win.ctx.settings.set("reminders", True)
+    assert presence.stays_in_tray()
+    closed: list[bool] = []
+    win.closing.connect(lambda: closed.append(True))
+    win.close()
+    assert not win.isVisible() and closed == [] and quits == []  # hidden, still running
+    assert asked == [True] and win.ctx.settings.get("tray_close_asked")
+    tray.openRequested.emit()  # clicking the icon brings it back
+    assert win.isVisible()
+    win.close()
+    assert asked == [True]  # asked once
+    quit_action = next(a for a in tray.menu.actions() if a.text() == "Quit")
+    quit_action.trigger()
+    assert closed == [True] and quits == [True]  # the tray's Quit really quits
+    presence.close()
+
+
+def test_quit_now_when_asked_closes_for_good(
+    open_window: Callable[[Prepare | None], MainWindow],
+) -> None:
+    win = open_window(_plan)
+    quits: list[bool] = []
+    presence, _tray, _icon = _presence(win, quits)
+    presence.ask_stay_in_tray = lambda: False  # type: ignore[method-assign]
+    win.ctx.settings.set("reminders", True)
+    win.close()
+    assert quits == [True] and not win.ctx.settings.get("stay_in_tray")
+    assert not presence.stays_in_tray()  # and from now on closing closes
+    presence.close()

@@ -146,12 +146,16 @@ KEYS = tuple(spec.key for spec in PAGES)
 
 class MainWindow(QMainWindow):
     closing = Signal()  # the person closed the window; emitted before it goes
+    hiddenToTray = Signal()  # closed while the app stays in the tray for reminders
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.nav = Navigator(self)
         self.shutting_down = False
+        # Set by presence.py: whether closing the window leaves the app in the tray.
+        self.stays_in_tray: Callable[[], bool] = lambda: False
+        self._quitting = False
         self.setWindowTitle(APP_NAME)
         self.resize(1180, 780)
         self.setMinimumSize(860, 600)
@@ -394,7 +398,20 @@ class MainWindow(QMainWindow):
             for box in getattr(self.page("course"), "reflections", []):
                 box.save_now()
 
+    def quit_app(self) -> None:
+        """File → Quit (Ctrl+Q) and the tray's Quit: close for real, even with a tray."""
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._quitting and not self.shutting_down and self.stays_in_tray():
+            # Reminders on and a tray to live in: the window goes, the app stays.
+            self.keep_unsaved_text()
+            self.save_state()
+            event.ignore()
+            self.hide()
+            self.hiddenToTray.emit()
+            return
         self.closing.emit()
         self.keep_unsaved_text()
         super().closeEvent(event)

@@ -35,7 +35,7 @@ def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     _add(file_menu, window, "&Export your data…", window.export_data)
-    _add(file_menu, window, "&Quit", window.close, QKeySequence("Ctrl+Q"))
+    _add(file_menu, window, "&Quit", window.quit_app, QKeySequence("Ctrl+Q"))
     go_menu = bar.addMenu("&Go")
     from mindful_desktop.ui.main_window import PAGES
 

@@ -36,8 +36,8 @@ def reminders_where_text(has_tray: bool) -> str:
     if has_tray:
         return (
             "With gentle reminders on, they appear in the window and as a desktop "
-            "notification; the tray icon's menu has Start, Later and Skip today. Reminders "
-            "come while the app is open."
+            "notification, and closing the window keeps Mindful Desktop in the tray so they "
+            "still come. Quit from the tray icon's menu, or File → Quit."
         )
     return (
         "This desktop has no tray area, so with gentle reminders on they appear in the "
