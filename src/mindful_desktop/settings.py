@@ -55,6 +55,14 @@ OPTIONS: dict[str, Option] = {
         Option("questionnaire_reminded", "", visible=False),
         Option("check_in_reminded", "", visible=False),  # asked once, on Today's plan card
         Option(
+            "after_course",
+            False,
+            label="Staying-well plan on Today",
+            help="Today shows a monthly booster and your action plan instead of a week's home "
+            "practice. It appears by itself once all eight weeks are complete; turn this on to "
+            "have it sooner.",
+        ),
+        Option(
             "reminders",
             False,
             label="Gentle reminders",

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.values import day_param, to_date, to_datetime
+from mindful_desktop.domain.booster import Booster, booster_for
 from mindful_desktop.domain.content import (
     DAYS_GOAL,
     Course,
@@ -126,6 +127,10 @@ class CourseService(QObject):
 
     def course_done(self) -> bool:
         return self.course_done_on() is not None
+
+    def booster(self, day: dt.date | None = None) -> Booster | None:
+        """This month's booster practice and lesson section, for the time after the course."""
+        return booster_for(day or self.today(), self.course.lessons)
 
     def current_lesson(self) -> Lesson:
         """The user's own pace: the first lesson not yet marked complete."""

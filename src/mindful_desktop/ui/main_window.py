@@ -52,10 +52,11 @@ def build_today(ctx: AppContext, nav: Navigator) -> QWidget:
     plan = PlanCard(ctx.plan, ctx.settings)
     plan.startRequested.connect(nav.start_practice)
     plan.planRequested.connect(nav.open_plan)
-    page = TodayPage(ctx.checkins, ctx.settings, ctx.course, notes, plan)
+    page = TodayPage(ctx.checkins, ctx.settings, ctx.course, notes, plan, ctx.practice.titles)
     assert page.home is not None
     page.home.openLessonRequested.connect(nav.open_lesson)
     page.home.openWorksheetRequested.connect(nav.open_worksheet)
+    page.home.practiceRequested.connect(nav.start_practice)
     notes.takeRequested.connect(nav.take_questionnaire)
     notes.openWorksheetRequested.connect(nav.open_worksheet)
     notes.crisisRequested.connect(nav.show_crisis)

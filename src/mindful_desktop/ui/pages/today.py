@@ -3,6 +3,8 @@ week's home practice and the last seven days."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -38,6 +40,7 @@ class TodayPage(Page):
         course: CourseService | None = None,
         notes: TodayNotes | None = None,
         plan: PlanCard | None = None,
+        practice_titles: Callable[[], dict[str, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Today", parent=parent)
@@ -98,7 +101,7 @@ class TodayPage(Page):
         lower.setSpacing(18)
         self.home: HomePracticeCard | None = None
         if course is not None:
-            self.home = HomePracticeCard(course, settings)
+            self.home = HomePracticeCard(course, settings, practice_titles)
             lower.addWidget(self.home, 3)
         week_card = Card("Last 7 days")
         self.week = WeekStrip()

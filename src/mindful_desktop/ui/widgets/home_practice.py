@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from mindful_desktop.domain.booster import Booster
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.course import ChecklistItem, CourseService
 from mindful_desktop.settings import SettingsStore
 from mindful_desktop.ui.widgets.common import Card, discard, static_label
 from mindful_desktop.ui.widgets.flow_layout import FlowLayout
+from mindful_desktop.ui.widgets.journal_reader import humane
 
 
 class CheckRow(QWidget):
@@ -65,14 +69,24 @@ class CountRow(QWidget):
 
 
 class HomePracticeCard(Card):
+    """During the course: the week's home practice. After it (all eight weeks complete, or
+    the 'after_course' setting): the staying-well plan, with this month's booster."""
+
     openLessonRequested = Signal(str)
     openWorksheetRequested = Signal(str)
     openCourseRequested = Signal()
+    practiceRequested = Signal(str)  # the booster's track id
 
-    def __init__(self, course: CourseService, settings: SettingsStore) -> None:
+    def __init__(
+        self,
+        course: CourseService,
+        settings: SettingsStore,
+        practice_titles: Callable[[], dict[str, str]] | None = None,
+    ) -> None:
         super().__init__("This week's home practice")
         self._course = course
         self._settings = settings
+        self._titles = practice_titles
         # The week's line has the card's whole width, and the buttons a row of their own
         # below the list (wrapping when the card is narrow): beside the buttons, a sentence
         # was squeezed into a column of single words on a small window.
@@ -83,12 +97,19 @@ class HomePracticeCard(Card):
         self.action_plan = QPushButton("My action plan")
         self.action_plan.setToolTip("What you decided to do when warning signs appear")
         self.action_plan.clicked.connect(lambda: self.openWorksheetRequested.emit("action-plan"))
+        self.booster_practice = QPushButton("Start the booster")
+        self.booster_lesson = QPushButton("Reread")
+        self._booster: Booster | None = None
+        self.booster_practice.clicked.connect(self._start_booster)
+        self.booster_lesson.clicked.connect(self._reread)
         self.items = QVBoxLayout()
         self.items.setSpacing(8)
         self.body.addLayout(self.items)
         self.stats = static_label("", "Muted")
         self.body.addWidget(self.stats)
         buttons = FlowLayout()
+        buttons.addWidget(self.booster_practice)
+        buttons.addWidget(self.booster_lesson)
         buttons.addWidget(self.open_lesson)
         buttons.addWidget(self.action_plan)
         self.body.addLayout(buttons)
@@ -102,10 +123,26 @@ class HomePracticeCard(Card):
         self.refresh()
 
     def _on_setting(self, key: str) -> None:
-        if key == "show_practice_stats":
+        if key in ("show_practice_stats", "after_course"):
             self.refresh()
 
+    def after_course(self) -> bool:
+        return bool(self._settings.get("after_course")) or self._course.course_done()
+
+    def _start_booster(self) -> None:
+        if self._booster is not None:
+            self.practiceRequested.emit(self._booster.practice_id)
+
+    def _reread(self) -> None:
+        if self._booster is not None:
+            self.openLessonRequested.emit(self._booster.lesson.slug)
+
     def _open_lesson(self) -> None:
+        if self.after_course():
+            after = [lesson for lesson in self._course.course.lessons if lesson.week == 9]
+            if after:
+                self.openLessonRequested.emit(after[0].slug)
+                return
         checklist = self._course.checklist()
         if checklist is None:
             self.openLessonRequested.emit(self._course.current_lesson().slug)
@@ -125,6 +162,13 @@ class HomePracticeCard(Card):
             self.items.removeWidget(old)
             discard(old)
         self.widgets = []
+        maintenance = self.after_course()
+        self.booster_practice.setVisible(maintenance)
+        self.booster_lesson.setVisible(maintenance)
+        if maintenance:
+            self._show_staying_well()
+            return
+        self.title.setText("This week's home practice")
         checklist = self._course.checklist()
         if checklist is None:
             current = self._course.current_lesson()
@@ -157,3 +201,31 @@ class HomePracticeCard(Card):
             f"Days practised this week: {checklist.days_practised} of {checklist.days_goal}. "
             "Any practice counts; missed days are part of it."
         )
+
+    def _show_staying_well(self) -> None:
+        """The plan for the long run: practice times (their own card), a booster a month, the
+        four-weekly questionnaires and the action plan."""
+        self.title.setText("Staying well")
+        self.week.setText(
+            "The eight weeks are behind you. What keeps practice alive is small and regular: "
+            "your practice times, a booster once a month, and your action plan for harder days."
+        )
+        self.stats.hide()
+        self.open_lesson.setText("After the course")
+        booster = self._booster = self._course.booster()
+        if booster is None:
+            self.booster_practice.hide()
+            self.booster_lesson.hide()
+            return
+        titles = self._titles() if self._titles is not None else {}
+        practice = titles.get(booster.practice_id) or humane(booster.practice_id)
+        lesson = booster.lesson
+        where = f"“{booster.section}” in {lesson.label}" if booster.section else lesson.label
+        text = static_label(
+            f"This month's booster ({booster.month:%B}): {practice}, and reread {where}: "
+            f"{lesson.title}."
+        )
+        self.items.addWidget(text)
+        self.widgets.append(text)
+        self.booster_practice.setText(f"Start {practice}")
+        self.booster_lesson.setText(f"Reread {lesson.label}")
