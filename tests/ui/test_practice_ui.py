@@ -320,3 +320,16 @@ def test_the_clocks_keep_one_size_so_a_new_second_lays_nothing_out(page: Practic
         for clock in (panel.elapsed, panel.remaining):
             assert clock.fontMetrics().horizontalAdvance(clock.text()) <= clock.width()
     assert len(set(sizes)) == 1
+
+
+def test_a_style_change_after_the_player_is_gone_asks_nothing_of_it(page: PracticePage) -> None:
+    """Seen as a crash: the theme applied after a practice page's player was deleted (the
+    clocks re-fit on StyleChange and asked the dead player its duration)."""
+    import shiboken6
+    from PySide6.QtCore import QEvent
+
+    panel = page.player_panel
+    panel._on_duration(600_000)
+    shiboken6.delete(panel._player)
+    panel.changeEvent(QEvent(QEvent.Type.StyleChange))
+    assert panel.remaining.width() > 0

@@ -208,7 +208,7 @@ class PlayerPanel(Card):
         show: a fixed-size label's new text repaints the label alone, where a label that
         grew or shrank by a digit laid the whole panel, and the tabs below it, out again
         every second."""
-        duration = self._player.duration() or self.seek.maximum()
+        duration = self.seek.maximum()  # set from the player's duration; nothing asked of it
         widest = clock_text(max(duration, 59_000))
         for clock, suffix in ((self.elapsed, ""), (self.remaining, " left")):
             metrics = clock.fontMetrics()
