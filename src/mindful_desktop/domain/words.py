@@ -19,3 +19,9 @@ def count(n: float, one: str, many: str | None = None) -> str:
     else:
         number = f"{n:,.1f}".removesuffix(".0")
     return f"{number} {plural(n, one, many)}"
+
+
+def humane(ident: str) -> str:
+    """An id as words: 'body-scan' -> 'Body scan'."""
+    text = ident.replace("-", " ").replace("_", " ").strip()
+    return text[:1].upper() + text[1:]

@@ -9,12 +9,12 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from mindful_desktop.domain.booster import Booster
+from mindful_desktop.domain.words import humane
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.course import ChecklistItem, CourseService
 from mindful_desktop.settings import SettingsStore
 from mindful_desktop.ui.widgets.common import Card, discard, static_label
 from mindful_desktop.ui.widgets.flow_layout import FlowLayout
-from mindful_desktop.ui.widgets.journal_reader import humane
 
 
 class CheckRow(QWidget):

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from mindful_desktop.domain.words import humane
 from mindful_desktop.services.journal import (
     CHECKIN,
     JOURNAL,
@@ -21,12 +22,6 @@ from mindful_desktop.services.journal import (
 )
 from mindful_desktop.services.worksheets import WorksheetService
 from mindful_desktop.ui.widgets.common import label
-
-
-def humane(ident: str) -> str:
-    """An id as words: 'body-scan' -> 'Body scan'."""
-    text = ident.replace("-", " ").replace("_", " ").strip()
-    return text[:1].upper() + text[1:]
 
 
 class ItemNames:
