@@ -195,7 +195,7 @@ def test_daily_means_match_the_domain_over_ten_years(
     assert data.check_ins_by_day == counts
 
 
-def test_load_is_three_aggregate_queries_however_long_the_history(
+def test_load_is_four_aggregate_queries_however_long_the_history(
     db: Database, service: InsightsService, ten_years: dict[str, Any]
 ) -> None:
     statements: list[str] = []
@@ -209,8 +209,8 @@ def test_load_is_three_aggregate_queries_however_long_the_history(
     finally:
         event.remove(db.engine, "before_cursor_execute", record)
     selects = [s for s in statements if s.upper().startswith("SELECT")]
-    assert len(selects) == 3
-    assert sum("GROUP BY" in s.upper() for s in selects) == 2
+    assert len(selects) == 4  # mood, practice, mood around practice (by day); scores
+    assert sum("GROUP BY" in s.upper() for s in selects) == 3
 
 
 @pytest.mark.parametrize("span", list(Span))

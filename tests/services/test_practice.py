@@ -313,3 +313,17 @@ def test_a_recording_whose_file_cannot_be_deleted_stays(
         practice.remove_recording(track.id)
     monkeypatch.undo()
     assert practice.track(track.id) == track and track.path.exists()
+
+
+def test_mood_before_and_after_are_optional_and_checked(practice: PracticeService) -> None:
+    started = dt.datetime(2026, 3, 14, 8, 0).astimezone()
+    session = practice.log("track", "breath", "Breath", started, 10, True, mood_before=4)
+    assert (session.mood_before, session.mood_after) == (4, None)
+    after = practice.update(session.id, mood_after=6)
+    assert (after.mood_before, after.mood_after) == (4, 6)
+    for bad in (11, -1, "7", 6.5):
+        with pytest.raises(InvalidInputError, match="Mood must be"):
+            practice.update(session.id, mood_after=bad)
+    assert practice.session(session.id) == after  # nothing changed by a refused value
+    plain = practice.log("timer", "timer", "Silent timer", started, 5, True)
+    assert (plain.mood_before, plain.mood_after) == (None, None)

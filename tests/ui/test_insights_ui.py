@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -258,3 +259,27 @@ def test_a_ten_day_journal_claims_no_ninety_days(
     for text in texts:
         assert "90 days" not in text and not re.search(r"\bthese [\d,]+ ", text), text
         assert "last" not in text.replace("at least", ""), text
+
+
+def test_mood_around_practice_is_said_plainly_once_rated_enough(
+    db: Database, make_page: MakePage, clock: FakeClock
+) -> None:
+    from mindful_desktop.services.practice import PracticeService
+
+    page = make_page()
+    page.set_span(Span.ALL)
+    assert "optional" in page.shift.text()  # nothing rated: an invitation, no figures
+    practice = PracticeService(db, Path("/nonexistent"), Path("/nonexistent"), clock)
+    for n in range(6):
+        started = clock() - dt.timedelta(days=n)
+        session = practice.log("track", "breath", "Breath", started, 10, True, mood_before=4)
+        practice.update(session.id, mood_after=5 + n % 2)
+    page.mark_stale()
+    page.hide()
+    page.show()
+    text = page.shift.text()
+    assert text.startswith("Over the 6 practices you rated before and after, mood was on average")
+    assert "1.5 points higher afterwards" in text
+    assert "doesn't show that practice caused it" in text
+    for claim in ("because", "improve", "helps", "boost"):
+        assert claim not in text.lower()

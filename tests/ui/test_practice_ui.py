@@ -333,3 +333,33 @@ def test_a_style_change_after_the_player_is_gone_asks_nothing_of_it(page: Practi
     shiboken6.delete(panel._player)
     panel.changeEvent(QEvent(QEvent.Type.StyleChange))
     assert panel.remaining.width() > 0
+
+
+def test_mood_before_goes_into_the_logged_session_and_the_note_asks_after(
+    page: PracticePage, practice: PracticeService, qtbot: QtBot
+) -> None:
+    panel = page.player_panel
+    assert panel.mood_before.value() is None  # nothing chosen for the person
+    qtbot.mouseClick(panel.mood_before.buttons[4], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(practice.sessionLogged, timeout=15000) as logged:
+        page.play("breath")
+    session = logged.args[0]
+    assert session.mood_before == 4
+    assert panel.mood_before.value() is None  # asked afresh next time
+    dialog = NoticeDialog(practice, session)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.mood_after.buttons[6], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no note: still saved
+    saved = practice.session(session.id)
+    assert saved is not None and (saved.mood_before, saved.mood_after, saved.note) == (4, 6, "")
+
+
+def test_skipping_the_note_keeps_no_mood_after(
+    practice: PracticeService, clock: FakeClock, qtbot: QtBot
+) -> None:
+    session = practice.log("timer", "timer", "Silent sit, 10 min", clock(), 10, True)
+    dialog = NoticeDialog(practice, session)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.mood_after.buttons[8], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
+    assert practice.sessions()[0].mood_after is None

@@ -121,6 +121,14 @@ class PracticeSession(Base):
         CheckConstraint("kind IN ('track', 'timer', 'recording', 'manual')", name="kind_known"),
         Index("ix_practice_session_noted", "local_date", "started_at", sqlite_where=_HAS_WORDS),
         Index("ix_practice_session_log", "local_date", "started_at"),
+        CheckConstraint(
+            "mood_before IS NULL OR (mood_before >= 0 AND mood_before <= 10)",
+            name="mood_before_range",
+        ),
+        CheckConstraint(
+            "mood_after IS NULL OR (mood_after >= 0 AND mood_after <= 10)",
+            name="mood_after_range",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -134,6 +142,9 @@ class PracticeSession(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Optional, one tap each: how the person's mood was just before and just after (0-10).
+    mood_before: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
+    mood_after: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
 
 
 class Recording(Base):

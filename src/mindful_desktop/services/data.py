@@ -249,6 +249,7 @@ def _demo_practice(rng: random.Random, day: dt.date) -> list[PracticeSession]:
                 note=rng.choice(_PRACTICE_NOTES) if rng.random() < 0.2 else "",
                 created_at=utc,
                 updated_at=utc,
+                **_demo_moods(day, practice_id),
             )
         )
     if rng.random() < 0.12:
@@ -402,6 +403,17 @@ def fill_demo_data(db: Database, days: int, seed: int = 1, today: dt.date | None
     with db.session() as session:
         session.add_all(rows)
     return sum(1 for row in rows if isinstance(row, CheckIn))
+
+
+def _demo_moods(day: dt.date, practice_id: str) -> dict[str, int | None]:
+    """About a third of guided practices rated before and after, usually a little better
+    after, not always. Its own random numbers, so the rest of the demo stays as it was."""
+    rng = random.Random(day.toordinal() * 31 + len(practice_id))
+    if rng.random() >= 0.35:
+        return {"mood_before": None, "mood_after": None}
+    before = rng.randint(2, 8)
+    after = min(10, max(0, before + rng.choice((-1, 0, 0, 1, 1, 1, 2))))
+    return {"mood_before": before, "mood_after": after}
 
 
 def _demo_plan() -> list[Any]:

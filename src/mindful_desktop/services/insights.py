@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.models import CheckIn, PracticeSession, QuestionnaireResult
+from mindful_desktop.domain.around_practice import MoodShift, mood_shift
 from mindful_desktop.domain.coverage import Coverage
 from mindful_desktop.domain.instruments import GAD7, PHQ9, Instrument, change_summary
 from mindful_desktop.domain.series import Resolution, bucket_end, bucket_totals, resolution_for
@@ -68,6 +69,8 @@ class Insights:
     minutes_by_day: dict[dt.date, float]  # days with any logged practice, oldest first
     sessions_by_day: dict[dt.date, int]
     scores: dict[str, tuple[ScorePoint, ...]]  # by instrument id, oldest first
+    # Practices rated before and after, by day: (day, sum of after minus before, how many)
+    mood_changes: tuple[tuple[dt.date, float, int], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -167,6 +170,12 @@ class Insights:
             filter_span(self.minutes_by_day, span, self.today),
         )
 
+    def shift(self, span: Span) -> MoodShift:
+        """How mood tended to shift around the practices rated before and after, in the span."""
+        start = span_start(span, self.today)
+        inside = [c for c in self.mood_changes if start is None or start <= c[0] <= self.today]
+        return mood_shift(sum(n for _d, _c, n in inside), sum(c for _d, c, _n in inside))
+
     def years(self) -> list[int]:
         """Years the calendar can show, newest first: from the first entry to this year."""
         first = self.first_day
@@ -239,6 +248,17 @@ class InsightsService(QObject):
                 .group_by(PracticeSession.local_date)
                 .order_by(PracticeSession.local_date)
             ).all()
+            change_rows = conn.execute(
+                select(
+                    PracticeSession.local_date,
+                    func.sum(PracticeSession.mood_after - PracticeSession.mood_before),
+                    func.count(),
+                )
+                .where(PracticeSession.mood_before.is_not(None))
+                .where(PracticeSession.mood_after.is_not(None))
+                .group_by(PracticeSession.local_date)
+                .order_by(PracticeSession.local_date)
+            ).all()
             score_rows = conn.execute(
                 select(
                     QuestionnaireResult.instrument,
@@ -259,4 +279,5 @@ class InsightsService(QObject):
             minutes_by_day={day: float(total or 0.0) for day, total, _n in practice_rows},
             sessions_by_day={day: int(n) for day, _total, n in practice_rows},
             scores={key: tuple(points) for key, points in scores.items()},
+            mood_changes=tuple((day, float(c or 0), int(n)) for day, c, n in change_rows),
         )

@@ -23,6 +23,7 @@ class ListeningTracker(QObject):
 
     trackChanged = Signal(object)  # Track | None
     logFailed = Signal(str)
+    moodBeforeUsed = Signal()  # the rating went into a logged session: the picker clears
     # Stop pressed before the track counted as practice: seconds heard, seconds it needed.
     stoppedTooSoon = Signal(float, float)
 
@@ -38,6 +39,7 @@ class ListeningTracker(QObject):
         self._practice = practice
         self._clock = clock
         self.track: Track | None = None
+        self.mood_before: int | None = None  # chosen (optionally) before pressing Play
         self._started = clock()
         self._logged = False
         player.finished.connect(self._on_finished)
@@ -92,10 +94,21 @@ class ListeningTracker(QObject):
         self._logged = True
         kind = "track" if track.bundled else "recording"
         try:
-            self._practice.log(kind, track.id, track.title, self._started, listened_s / 60, done)
+            self._practice.log(
+                kind,
+                track.id,
+                track.title,
+                self._started,
+                listened_s / 60,
+                done,
+                mood_before=self.mood_before,
+            )
         except KnownError as exc:
             self._logged = False
             self.logFailed.emit(exc.message)
+            return
+        self.mood_before = None  # asked afresh for the next practice
+        self.moodBeforeUsed.emit()
 
 
 class TimerLogger(QObject):

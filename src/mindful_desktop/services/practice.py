@@ -14,7 +14,7 @@ from mindful_desktop.audio.catalog import Track, load_bundled_tracks
 from mindful_desktop.clock import Clock, system_clock, to_utc_naive, utc_naive_to_local
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.values import columns_of, day_param, instant_param, to_date, to_datetime
-from mindful_desktop.domain.mood import clean_note
+from mindful_desktop.domain.mood import clean_note, validate_mood
 from mindful_desktop.domain.practice import validate_minutes
 from mindful_desktop.errors import DataDirError, InvalidInputError
 from mindful_desktop.services.undo import Deleted, put_back, snapshot
@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from mindful_desktop.audio.processing import ImportedRecording
     from mindful_desktop.db.models import PracticeSession
 
-_COLUMNS = "id, kind, practice_id, title, started_at, local_date, minutes, completed, note"
+_COLUMNS = (
+    "id, kind, practice_id, title, started_at, local_date, minutes, completed, note, "
+    "mood_before, mood_after"
+)
 
 KINDS = ("track", "timer", "recording", "manual")
 TIMER_ID = "timer"
@@ -41,6 +44,8 @@ class SessionView:
     minutes: float
     completed: bool
     note: str
+    mood_before: int | None = None  # optional, 0-10, one tap before the practice
+    mood_after: int | None = None  # and one after
 
 
 def _row_view(row: Any) -> SessionView:
@@ -55,7 +60,19 @@ def _row_view(row: Any) -> SessionView:
         minutes=row["minutes"],
         completed=bool(row["completed"]),
         note=row["note"],
+        mood_before=row["mood_before"],
+        mood_after=row["mood_after"],
     )
+
+
+def _checked_mood(value: object) -> int | None:
+    """An optional mood rating: None, or a whole number from 0 to 10."""
+    if value is None:
+        return None
+    try:
+        return validate_mood(value)
+    except ValueError as exc:
+        raise InvalidInputError(str(exc)) from exc
 
 
 def _view(row: PracticeSession) -> SessionView:
@@ -202,9 +219,11 @@ class PracticeService(QObject):
         minutes: float,
         completed: bool,
         note: str = "",
+        mood_before: int | None = None,
     ) -> SessionView:
         if kind not in KINDS:
             raise ValueError(kind)
+        before = _checked_mood(mood_before)
         from mindful_desktop.db.models import PracticeSession
 
         with self._db.session() as session:
@@ -217,6 +236,7 @@ class PracticeService(QObject):
                 minutes=round(max(0.0, min(minutes, 1440.0)), 2),
                 completed=completed,
                 note=note,
+                mood_before=before,
                 created_at=to_utc_naive(self._clock()),
                 updated_at=to_utc_naive(self._clock()),
             )
@@ -269,6 +289,9 @@ class PracticeService(QObject):
                 raise InvalidInputError(str(exc)) from exc
             if "completed" in changes:
                 row.completed = bool(changes.pop("completed"))
+            for mood in ("mood_before", "mood_after"):
+                if mood in changes:
+                    setattr(row, mood, _checked_mood(changes.pop(mood)))
             if "day" in changes:
                 day = changes.pop("day")
                 assert isinstance(day, dt.date)

@@ -76,8 +76,12 @@ QPushButton#Primary:disabled { background: palette(mid); color: palette(placehol
 QPushButton#MoodButton { min-width: 40px; min-height: 40px; max-width: 48px; padding: 0;
                          font-size: 15px; border: 1px solid palette(mid); border-radius: 20px;
                          background: palette(button); }
-QPushButton#MoodButton:checked { background: palette(highlight); color: palette(highlighted-text);
-                                 border-color: palette(highlight); font-weight: 700; }
+QPushButton#MoodButtonSmall { min-width: 28px; min-height: 28px; max-width: 32px; padding: 0;
+                              font-size: 13px; border: 1px solid palette(mid);
+                              border-radius: 14px; background: palette(button); }
+QPushButton#MoodButton:checked, QPushButton#MoodButtonSmall:checked {
+    background: palette(highlight); color: palette(highlighted-text);
+    border-color: palette(highlight); font-weight: 700; }
 QPlainTextEdit, QLineEdit { border: 1px solid palette(mid); border-radius: 8px; padding: 6px;
                             background: palette(base); }
 """

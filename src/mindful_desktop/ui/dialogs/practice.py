@@ -27,6 +27,7 @@ from mindful_desktop.ui.dialogs.frame import (
     crisis_button,
 )
 from mindful_desktop.ui.widgets.common import label
+from mindful_desktop.ui.widgets.mood_picker import MoodPicker
 
 
 class NoticeDialog(QDialog):
@@ -56,10 +57,14 @@ class NoticeDialog(QDialog):
         self.text.setAccessibleName("What did you notice?")
         self.text.setMinimumHeight(120)
         layout.addWidget(self.text)
+        layout.addWidget(label("And your mood now? (optional): 0 very low … 10 very good", "Muted"))
+        self.mood_after = MoodPicker(compact=True)
+        self.mood_after.setAccessibleName("Mood after the practice (optional)")
+        layout.addWidget(self.mood_after)
         self.error = label("", "Error")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Save note", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("Primary")
         self.skip_button = buttons.addButton("Skip", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.addButton(crisis_button(self), QDialogButtonBox.ButtonRole.HelpRole)
@@ -68,8 +73,11 @@ class NoticeDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
+        changes: dict[str, object] = {"note": self.text.toPlainText()}
+        if self.mood_after.value() is not None:
+            changes["mood_after"] = self.mood_after.value()
         try:
-            self._practice.update(self.session.id, note=self.text.toPlainText())
+            self._practice.update(self.session.id, **changes)
         except KnownError as exc:
             self.error.setText(exc.message)  # the note stays in the box
             return

@@ -184,6 +184,9 @@ class InsightsPage(Page):
         self.comparison = label("")
         compare_card.body.addWidget(self.figures)
         compare_card.body.addWidget(self.comparison)
+        self.shift = label("", "Muted")
+        self.shift.setAccessibleName("How mood tended to shift around practice")
+        compare_card.body.addWidget(self.shift)
         self.add(compare_card)
 
         calendar_card = Card("Your year at a glance")
@@ -299,6 +302,7 @@ class InsightsPage(Page):
             self.practice_summary.setText(weeks.summary())
 
         self._render_comparison(data.comparison(span), when)
+        self.shift.setText(data.shift(span).sentence)
 
     def _render_scores(
         self, instrument: Instrument, data: Insights, window: tuple[dt.date, dt.date], show: bool

@@ -26,16 +26,16 @@ class MoodPicker(QWidget):
 
     moodChanged = Signal(object)  # int | None
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         row = QHBoxLayout()
-        row.setSpacing(8)
+        row.setSpacing(4 if compact else 8)
         self.buttons: list[QPushButton] = []
         for value in range(MOOD_MIN, MOOD_MAX + 1):
             button = QPushButton(str(value))
-            button.setObjectName("MoodButton")
+            button.setObjectName("MoodButtonSmall" if compact else "MoodButton")
             button.setCheckable(True)
             button.setAccessibleName(f"Mood {value} of {MOOD_MAX}, {mood_words(value)}")
             button.setToolTip(f"{value}: {mood_words(value)}")
@@ -58,6 +58,7 @@ class MoodPicker(QWidget):
         layout.setSpacing(6)
         layout.addLayout(row)
         layout.addWidget(self._ends_box)
+        self._ends_box.setVisible(not compact)  # a compact picker's label says what 0 and 10 are
         self.group.idToggled.connect(self._on_toggled)
 
     def _on_toggled(self, _id: int, checked: bool) -> None:

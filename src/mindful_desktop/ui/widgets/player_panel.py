@@ -12,6 +12,7 @@ from mindful_desktop.audio.catalog import Track
 from mindful_desktop.domain.practice import MIN_LOGGED_SECONDS
 from mindful_desktop.services.listening import ListeningTracker
 from mindful_desktop.ui.widgets.common import Card, label
+from mindful_desktop.ui.widgets.mood_picker import MoodPicker
 from mindful_desktop.ui.widgets.seek_slider import SeekSlider
 
 SKIP_MS = 15_000
@@ -114,6 +115,14 @@ class PlayerPanel(Card):
         loudness.addStretch(1)
         loudness.addWidget(label("Volume", "Muted", wrap=False))
         loudness.addWidget(self.volume)
+        # Optional, one tap: how the person is before starting (the practice note asks after).
+        self.mood_label = label(
+            "Mood before you start (optional): 0 very low … 10 very good", "Muted"
+        )
+        self.mood_before = MoodPicker(compact=True)
+        self.mood_before.setAccessibleName("Mood before the practice (optional)")
+        self.mood_before.moodChanged.connect(lambda value: setattr(tracker, "mood_before", value))
+        tracker.moodBeforeUsed.connect(lambda: self.mood_before.set_value(None))
         self.error = label("", "Error")
         self.error.hide()
         self.status = label("", "Muted")
@@ -128,6 +137,8 @@ class PlayerPanel(Card):
         self.body.addLayout(times)
         self.body.addLayout(controls)
         self.body.addLayout(loudness)
+        self.body.addWidget(self.mood_label)
+        self.body.addWidget(self.mood_before)
         self.body.addWidget(self.status)
         self.body.addWidget(self.error)
 
@@ -192,6 +203,11 @@ class PlayerPanel(Card):
         # Stopped or finished: the panel shows what Play would start now.
         if not active and self._selected is not None:
             self._show(self._selected)
+        # "Before you start" is asked before Play; while a practice goes on it stays only
+        # if a number was chosen (so the person sees it was kept).
+        chosen = self.mood_before.value() is not None
+        self.mood_label.setVisible(not active or chosen)
+        self.mood_before.setVisible(not active or chosen)
 
     def _on_too_soon(self, listened_s: float, needed_s: float) -> None:
         self.status.setText(too_short_text(listened_s, needed_s))
