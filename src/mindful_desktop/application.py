@@ -68,6 +68,7 @@ class Application(QObject):
         self.ctx: AppContext | None = None
         self.window: MainWindow | None = None
         self.presence: Presence | None = None
+        self._first_frame_shown = False
         self.guard: InstanceGuard | None = None
         self._showing_error: str | None = None
         self._stopped = False
@@ -181,6 +182,8 @@ class Application(QObject):
 
     def _after_first_frame(self) -> None:
         gc.enable()
+        self._first_frame_shown = True
+        self._start_presence()
         if self.guard is not None:
             self.guard.listen()
         self._warm_up()
@@ -213,9 +216,17 @@ class Application(QObject):
         window.show()
         if not ctx.settings.get("welcome_seen"):
             window.show_welcome()
+        if self._first_frame_shown:  # a reopen (restore, import): no first frame to wait for
+            self._start_presence()
+
+    def _start_presence(self) -> None:
+        """Reminders and the tray, after the first frame (asking the desktop for a tray, and
+        the first reminder's queries, are not what the window waits for to appear)."""
+        if self.ctx is None or self.window is None or self.presence is not None:
+            return
         from mindful_desktop.presence import Presence
 
-        self.presence = Presence(ctx, window, self.qt.quit, parent=self)
+        self.presence = Presence(self.ctx, self.window, self.qt.quit, parent=self)
 
     def close(self) -> list[str]:
         """Finish any practice, keep what is being typed, remember the window, close the

@@ -253,3 +253,17 @@ def test_reopen_swaps_the_journal_under_a_new_window(
     assert app.window.isVisible() and app.window.current_page_key() == "checkin"
     app.ctx.checkins.add(6)  # the reopened journal works
     assert app.window.page("today").model.rowCount() == 1  # type: ignore[attr-defined]
+
+
+def test_reminders_and_the_tray_start_after_the_first_frame_and_after_a_reopen(
+    make_app: Callable[[], Application], paths: AppPaths, qtbot: QtBot
+) -> None:
+    seen_welcome(paths)
+    app = make_app()
+    assert app.presence is None  # nothing of it before the window is up
+    qtbot.waitUntil(lambda: app.presence is not None, timeout=5000)
+    first = app.presence
+    assert first is not None and app.window is not None
+    assert app.window.reminder_bar is not None
+    app.reopen()
+    assert app.presence is not None and app.presence is not first  # the new journal's own
