@@ -10,13 +10,15 @@ second. Medians of several runs.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench._child import reported, run_child  # noqa: E402
+
 TRACK = ROOT / "assets" / "audio" / "breath.opus"
 
 _CHILD = """
@@ -76,18 +78,10 @@ print("cpu", cpu, wall, flush=True)
 
 
 def one(where: str, seconds: float) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT / "src"))
-    proc = subprocess.run(
-        [sys.executable, "-c", _CHILD, where, str(seconds), str(TRACK)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    for line in proc.stdout.splitlines():
-        if line.startswith("cpu "):
-            _, cpu, wall = line.split()
-            return float(cpu) / float(wall)
+    proc = run_child(_CHILD, where, str(seconds), str(TRACK))
+    for line in reported(proc, "cpu"):
+        cpu, wall = line.split()
+        return float(cpu) / float(wall)
     raise RuntimeError(f"{where}: no result\n{proc.stderr[-2000:]}")
 
 

@@ -10,13 +10,16 @@ under load); a run that stalls for 15 s is killed by faulthandler and counted as
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench._child import reported, run_child  # noqa: E402
+
 TRACK = ROOT / "assets" / "audio" / "breath.opus"
 
 _CHILD = """
@@ -60,19 +63,10 @@ for _ in range(cycles // 4):
 
 def run(objects: str, cycles: int) -> tuple[bool, int, float]:
     """(froze, cycles done, seconds)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT / "src"))
     start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-c", _CHILD, objects, str(cycles), str(TRACK)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_child(_CHILD, objects, str(cycles), str(TRACK))
     seconds = time.perf_counter() - start
-    counts = [
-        int(line.split()[1]) for line in proc.stdout.splitlines() if line.startswith("cycles")
-    ]
+    counts = [int(line) for line in reported(proc, "cycles")]
     done = counts[-1] if counts else 0
     froze = "Timeout (0:00:15)!" in proc.stderr
     return froze, done, seconds

@@ -8,13 +8,14 @@ process; CPU time of the whole process over `--seconds`. Medians of several runs
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench._child import reported, run_child  # noqa: E402
 
 _CHILD = """
 import sys, tempfile, time, datetime as dt
@@ -58,17 +59,9 @@ print("cpu", (time.process_time() - start) / seconds, flush=True)
 
 
 def one(what: str, seconds: float) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT / "src"))
-    proc = subprocess.run(
-        [sys.executable, "-c", _CHILD, what, str(seconds)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    for line in proc.stdout.splitlines():
-        if line.startswith("cpu "):
-            return float(line.split()[1])
+    proc = run_child(_CHILD, what, str(seconds))
+    for line in reported(proc, "cpu"):
+        return float(line)
     raise RuntimeError(f"{what}: no result\n{proc.stderr[-2000:]}")
 
 
