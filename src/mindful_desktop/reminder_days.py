@@ -51,7 +51,10 @@ class DayReminders:
             self._settings.set(SHOWN_KEYS[reminder.kind], now.date().isoformat())
 
     def snooze(self, reminder: Reminder, until: dt.datetime) -> None:
+        """'Later': again at `until`, even today (it no longer counts as said today)."""
         self._snoozed[reminder.kind] = until
+        if reminder.kind in SHOWN_KEYS:
+            self._settings.set(SHOWN_KEYS[reminder.kind], "")
 
     def next(self, now: dt.datetime, zone: dt.tzinfo, quiet: QuietHours | None) -> list[Reminder]:
         today = now.astimezone(zone).date()

@@ -23,13 +23,11 @@ from mindful_desktop.domain.schedule import (
     next_practice_reminder,
 )
 from mindful_desktop.errors import KnownError
-from mindful_desktop.reminder_days import SHOWN_KEYS, DayReminders
+from mindful_desktop.reminder_days import DayReminders
 from mindful_desktop.services.plan import PlanService
 from mindful_desktop.settings import SettingsStore
 
 MAX_WAIT_MS = 15 * 60 * 1000
-# 'Later' on a questionnaire or monthly check-in reminder: it may come again today.
-SHOWN_ON_SNOOZE_CLEARS = SHOWN_KEYS
 SNOOZE_MINUTES = 10
 
 
@@ -78,7 +76,7 @@ class Reminders(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # on the minute, not up to 5% late
-        self._timer.timeout.connect(self._wake)
+        self._timer.timeout.connect(self.wake_now)
         self._snoozed: dict[int, dt.datetime] = {}
         self._skipped: set[tuple[int, dt.date]] = set()
         self._last_fired: dt.datetime | None = None
@@ -146,7 +144,9 @@ class Reminders(QObject):
         wait_ms = (self.next.due - now).total_seconds() * 1000
         self._timer.start(int(min(MAX_WAIT_MS, max(0.0, wait_ms))))
 
-    def _wake(self) -> None:
+    def wake_now(self) -> None:
+        """The timer's end: show the reminder if it is due (practice logged meanwhile
+        answers it), then wait for the next."""
         now = self._clock()
         upcoming = self.next
         if upcoming is not None and upcoming.due <= now + dt.timedelta(seconds=1):
@@ -161,10 +161,6 @@ class Reminders(QObject):
                 self.due.emit(fresh)
         self.rearm()
 
-    def wake_now(self) -> None:
-        """What the timer does when it fires (tests, and after the computer wakes)."""
-        self._wake()
-
     # --- answers ----------------------------------------------------------------------------
 
     def snooze(self, minutes: int = SNOOZE_MINUTES) -> None:
@@ -175,7 +171,6 @@ class Reminders(QObject):
             self._snoozed[shown.slot_id] = until
         elif shown is not None and self._days is not None:
             self._days.snooze(shown, until)
-            self._settings.set(SHOWN_ON_SNOOZE_CLEARS[shown.kind], "")  # shown again later
         self._answered()
 
     def skip(self) -> None:

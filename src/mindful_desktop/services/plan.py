@@ -11,10 +11,11 @@ from PySide6.QtCore import QObject, Signal
 
 from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.db.database import Database
+from mindful_desktop.db.values import columns_of
 from mindful_desktop.domain import plan as rules
 from mindful_desktop.domain.plan import PlannedSlot
 from mindful_desktop.errors import InvalidInputError
-from mindful_desktop.services.plan_export import read_slots, slot_from_row
+from mindful_desktop.services.plan_export import COLUMNS, read_slots, slot_from_row
 
 Practised = Callable[[dt.date], list[tuple[str, dt.time]]]
 
@@ -61,22 +62,16 @@ class PlanService(QObject):
 
         from mindful_desktop.db.models import PlanSlot
 
-        days, at, name, length = self._checked(weekdays, time, title, minutes)
+        values = self._values(weekdays, time, practice_id, title, minutes)
         with self._db.session() as session:
             if len(session.scalars(select(PlanSlot.id)).all()) >= rules.MAX_SLOTS:
                 raise InvalidInputError(
                     f"A plan holds up to {rules.MAX_SLOTS} practice times. Remove one first."
                 )
-            row = PlanSlot(
-                weekdays=rules.weekdays_to_text(days),
-                at=f"{at:%H:%M}",
-                practice_id=practice_id,
-                title=name,
-                minutes=length,
-            )
+            row = PlanSlot(**values)
             session.add(row)
             session.flush()
-            view = slot_from_row(row)
+            view = slot_from_row(columns_of(row, COLUMNS))
         self.changed.emit()
         return view
 
@@ -91,18 +86,15 @@ class PlanService(QObject):
     ) -> PlannedSlot:
         from mindful_desktop.db.models import PlanSlot
 
-        days, at, name, length = self._checked(weekdays, time, title, minutes)
+        values = self._values(weekdays, time, practice_id, title, minutes)
         with self._db.session() as session:
             row = session.get(PlanSlot, slot_id)
             if row is None:
                 raise InvalidInputError("That practice time is no longer in the plan.")
-            row.weekdays = rules.weekdays_to_text(days)
-            row.at = f"{at:%H:%M}"
-            row.practice_id = practice_id
-            row.title = name
-            row.minutes = length
+            for column, value in values.items():
+                setattr(row, column, value)
             session.flush()
-            view = slot_from_row(row)
+            view = slot_from_row(columns_of(row, COLUMNS))
         self.changed.emit()
         return view
 
@@ -126,10 +118,22 @@ class PlanService(QObject):
         return [DaySlot(s, s.id in done) for s in slots]
 
     @staticmethod
-    def _checked(
-        weekdays: frozenset[int] | set[int], time: dt.time, title: str, minutes: object
-    ) -> tuple[frozenset[int], dt.time, str, int]:
+    def _values(
+        weekdays: frozenset[int] | set[int],
+        time: dt.time,
+        practice_id: str,
+        title: str,
+        minutes: object,
+    ) -> dict[str, object]:
+        """A slot's columns as stored, checked first (domain/plan.py: validate_slot)."""
         try:
-            return rules.validate_slot(weekdays, time, title, minutes)
+            days, at, name, length = rules.validate_slot(weekdays, time, title, minutes)
         except ValueError as exc:
             raise InvalidInputError(str(exc)) from exc
+        return {
+            "weekdays": rules.weekdays_to_text(days),
+            "at": f"{at:%H:%M}",
+            "practice_id": practice_id,
+            "title": name,
+            "minutes": length,
+        }

@@ -17,23 +17,26 @@ from mindful_desktop.domain.plan import PlannedSlot
 _ZONEINFO_ROOTS = ("/usr/share/zoneinfo/", "/usr/lib/zoneinfo/", "/usr/share/lib/zoneinfo/")
 
 
+COLUMNS = "id, weekdays, at, practice_id, title, minutes"
+
+
 def slot_from_row(row: Any) -> PlannedSlot:
-    """A `plan_slot` row (any object or mapping with its columns) as the domain's value."""
-    get = row.__getitem__ if hasattr(row, "keys") else lambda name: getattr(row, name)
-    hours, _, minutes = str(get("at")).partition(":")
+    """A row of `SELECT {COLUMNS} FROM plan_slot` (or `columns_of` an ORM row) as the
+    domain's value."""
+    hours, _, minutes = str(row["at"]).partition(":")
     return PlannedSlot(
-        id=int(get("id")),
-        weekdays=rules.weekdays_from_text(str(get("weekdays"))),
+        id=int(row["id"]),
+        weekdays=rules.weekdays_from_text(str(row["weekdays"])),
         time=dt.time(int(hours), int(minutes)),
-        practice_id=str(get("practice_id")),
-        title=str(get("title")),
-        minutes=int(get("minutes")),
+        practice_id=str(row["practice_id"]),
+        title=str(row["title"]),
+        minutes=int(row["minutes"]),
     )
 
 
 def read_slots(db: Database) -> list[PlannedSlot]:
     """Every planned time: in the order of the week's first day it falls on, then time."""
-    rows = db.query("SELECT id, weekdays, at, practice_id, title, minutes FROM plan_slot")
+    rows = db.query(f"SELECT {COLUMNS} FROM plan_slot")
     views = [slot_from_row(r) for r in rows]
     return sorted(views, key=lambda s: (min(s.weekdays, default=7), s.time, s.id))
 

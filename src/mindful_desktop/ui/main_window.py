@@ -34,6 +34,7 @@ from mindful_desktop.ui.menus import build_menus
 from mindful_desktop.ui.navigator import Navigator
 from mindful_desktop.ui.widgets.common import Card, Page, label, static_label
 from mindful_desktop.ui.widgets.lazy_page import LazyPage
+from mindful_desktop.ui.widgets.reminder_bar import ReminderBar
 
 if TYPE_CHECKING:
     from mindful_desktop.ui.dialogs.crisis import CrisisDialog
@@ -192,8 +193,6 @@ class MainWindow(QMainWindow):
         self._holders["today"].ensure_built()
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
-
-        from mindful_desktop.ui.widgets.reminder_bar import ReminderBar
 
         self.reminder_bar = ReminderBar()  # hidden until a reminder is due (see presence.py)
         content = QWidget()

@@ -180,6 +180,7 @@ class PlanDialog(QDialog):
         self._plan = plan
         self._practice = practice
         self._db = db
+        self._slots: dict[int, PlannedSlot] = {}  # what the list shows, by id
         self.setWindowTitle("Practice times")
         self.setMinimumSize(560, 460)
         layout = QVBoxLayout(self)
@@ -249,13 +250,13 @@ class PlanDialog(QDialog):
         index = self.list.currentIndex()
         if not index.isValid() or not self.list.selectionModel().isSelected(index):
             return None
-        return getattr(self, "_slots", {}).get(index.data(RowsModel.PayloadRole))
+        return self._slots.get(index.data(RowsModel.PayloadRole))
 
     def _buttons(self) -> None:
         chosen = self.selected() is not None
         self.edit_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
-        self.export_button.setEnabled(bool(getattr(self, "_slots", {})))
+        self.export_button.setEnabled(bool(self._slots))
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setObjectName("Error" if error else "Muted")

@@ -121,8 +121,8 @@ class PlayerPanel(Card):
         )
         self.mood_before = MoodPicker(compact=True)
         self.mood_before.setAccessibleName("Mood before the practice (optional)")
-        self.mood_before.moodChanged.connect(lambda value: setattr(tracker, "mood_before", value))
-        tracker.moodBeforeUsed.connect(lambda: self.mood_before.set_value(None))
+        self.mood_before.moodChanged.connect(self._mood_before_chosen)
+        tracker.moodBeforeUsed.connect(self._clear_mood_before)  # a method: gone with the panel
         self.error = label("", "Error")
         self.error.hide()
         self.status = label("", "Muted")
@@ -198,6 +198,12 @@ class PlayerPanel(Card):
             button.setEnabled(True)
         self.seek.setEnabled(True)
         self._on_duration(self._player.duration() or int(track.duration_s * 1000))
+
+    def _mood_before_chosen(self, value: int | None) -> None:
+        self._tracker.mood_before = value
+
+    def _clear_mood_before(self) -> None:
+        self.mood_before.set_value(None)
 
     def _on_active(self, active: bool) -> None:
         # Stopped or finished: the panel shows what Play would start now.
