@@ -192,8 +192,8 @@ class JournalService(QObject):
 
     def timeline(self, limit: int = 200, before: TimelineItem | None = None) -> list[TimelineItem]:
         """Everything written, newest first; `before` continues after an item already shown."""
-        with self._db.session() as session:
-            return load_items(session, page_keys(session, limit, before), {})
+        read = self._db.query
+        return load_items(read, page_keys(read, limit, before), {})
 
     def search(
         self, query: str, limit: int = 200, before: TimelineItem | None = None
@@ -203,6 +203,6 @@ class JournalService(QObject):
         expression = match_expression(query)
         if not expression:
             return []
-        with self._db.session() as session:
-            keys = page_keys(session, limit, before, match=expression)
-            return load_items(session, keys, snippets_for(session, expression, keys))
+        read = self._db.query
+        keys = page_keys(read, limit, before, match=expression)
+        return load_items(read, keys, snippets_for(read, expression, keys))

@@ -13,18 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
-
 from mindful_desktop.clock import to_utc_naive, utc_naive_to_local
-from mindful_desktop.db.models import (
-    Reflection,
-    WorksheetEntry,
-)
 
 MAX_QUERY_TERMS = 24
 # How SQLAlchemy stores a DateTime in SQLite; the keyset compares in this text form.
@@ -44,6 +37,10 @@ _OPEN, _CLOSE = "\x02", "\x03"
 _SNIPPET_TOKENS = 14
 
 _Key = tuple[str, str, int, int]  # day, UTC instant, kind number, id, as SQLite stores them
+# Runs one read-only statement and returns its rows: `Database.query`, plain sqlite3. The
+# timeline and search only read, and a page of plain rows costs less through the standard
+# library than through an ORM session (a transaction begun and ended, each row wrapped).
+Read = Callable[[str, Mapping[str, Any]], Sequence[Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +167,7 @@ def _page(only_hits: bool, after: bool) -> str:
 
 
 def page_keys(
-    session: Session, limit: int, before: TimelineItem | None = None, match: str = ""
+    read: Read, limit: int, before: TimelineItem | None = None, match: str = ""
 ) -> list[_Key]:
     """The keys of one page of the timeline (or of the items `match` finds), newest first,
     continuing after `before` when given."""
@@ -180,7 +177,7 @@ def page_keys(
         params.update(day=day, moment=moment, kind=kind, id=id_)
     if match:
         params["q"] = match
-    rows = session.execute(text(_page(bool(match), before is not None)), params)
+    rows = read(_page(bool(match), before is not None), params)
     return [(str(day), str(moment), int(kind), int(id_)) for day, moment, kind, id_ in rows]
 
 
@@ -197,7 +194,7 @@ _EXCERPTS = (
 )
 
 
-def snippets_for(session: Session, match: str, keys: Sequence[_Key]) -> dict[int, str]:
+def snippets_for(read: Read, match: str, keys: Sequence[_Key]) -> dict[int, str]:
     """The excerpt around the matches of each found item, by search_index rowid: the body's
     when the words are in it, else the best column's (a title)."""
     chosen = [id_ * 8 + kind for _day, _moment, kind, id_ in keys]
@@ -208,7 +205,7 @@ def snippets_for(session: Session, match: str, keys: Sequence[_Key]) -> dict[int
     def excerpts(column: int, rowids: list[int]) -> dict[int, str]:
         params = {"q": match, "open": _OPEN, "close": _CLOSE, "tokens": _SNIPPET_TOKENS}
         params.update(rowids=json.dumps(rowids), lowest=min(rowids), highest=max(rowids))
-        rows = session.execute(text(_EXCERPTS.format(column=column)), params)
+        rows = read(_EXCERPTS.format(column=column), params)
         return {int(rowid): str(raw or "") for rowid, raw in rows}
 
     found = excerpts(1, chosen)
@@ -241,16 +238,14 @@ def _emotion_words(raw: str) -> list[str]:
     return [str(w) for w in data] if isinstance(data, list) else []
 
 
-def _rows(session: Session, table: str, ids: list[int], *names: str) -> Sequence[Any]:
+def _rows(read: Read, table: str, ids: list[int], *names: str) -> Sequence[Any]:
     """Only the named columns of the rows with `ids`, as plain rows straight from SQLite (dates
     and instants still as stored text): a page of ORM objects (identity map, change
     tracking), or typed columns with one bound parameter per id, cost more than the query
     that found them. The statement's text is the same for every page."""
     columns = ", ".join(names)
-    statement = text(
-        f"SELECT {columns} FROM {table} WHERE id IN (SELECT value FROM json_each(:ids))"
-    )
-    return session.execute(statement, {"ids": json.dumps(ids)}).all()
+    statement = f"SELECT {columns} FROM {table} WHERE id IN (SELECT value FROM json_each(:ids))"
+    return read(statement, {"ids": json.dumps(ids)})
 
 
 def _stored_day(stored: str) -> dt.date:
@@ -262,9 +257,7 @@ def _stored_instant(stored: str) -> dt.datetime:
     return _local(dt.datetime.fromisoformat(stored))
 
 
-def load_items(
-    session: Session, keys: Sequence[_Key], snippets: dict[int, str]
-) -> list[TimelineItem]:
+def load_items(read: Read, keys: Sequence[_Key], snippets: dict[int, str]) -> list[TimelineItem]:
     """The full items for `keys`, in that order."""
     by_kind: dict[int, list[int]] = {n: [] for n in _KIND_OF_NUMBER}
     for _day, _moment, kind_number, id_ in keys:
@@ -277,7 +270,7 @@ def load_items(
     if ids := by_kind[INDEX_KINDS[JOURNAL]]:
         journal = INDEX_KINDS[JOURNAL]
         for id_, day, created, title, body in _rows(
-            session, "journal_entry", ids, "id", "local_date", "created_at", "title", "body"
+            read, "journal_entry", ids, "id", "local_date", "created_at", "title", "body"
         ):
             items[(journal, id_)] = TimelineItem(
                 JOURNAL,
@@ -289,23 +282,33 @@ def load_items(
                 snippet=snippets.get(id_ * 8 + journal, ""),
             )
     if ids := by_kind[INDEX_KINDS[REFLECTION]]:
-        for r in session.scalars(select(Reflection).where(Reflection.id.in_(ids))):
-            moment = _local(r.created_at)
-            items[(INDEX_KINDS[REFLECTION], r.id)] = TimelineItem(
+        for id_, created, prompt, body, source, origin in _rows(
+            read,
+            "reflection",
+            ids,
+            "id",
+            "created_at",
+            "prompt_text",
+            "body",
+            "source_id",
+            "source_kind",
+        ):
+            moment = _stored_instant(created)
+            items[(INDEX_KINDS[REFLECTION], id_)] = TimelineItem(
                 REFLECTION,
-                r.id,
+                id_,
                 moment.date(),
                 moment,
-                r.prompt_text,
-                r.body,
-                source=r.source_id,
-                origin=r.source_kind,
-                snippet=snip(REFLECTION, r.id),
+                prompt,
+                body,
+                source=source,
+                origin=origin,
+                snippet=snip(REFLECTION, id_),
             )
     if ids := by_kind[INDEX_KINDS[PRACTICE]]:
         practice = INDEX_KINDS[PRACTICE]
         for id_, day, started, title, note, practice_id, kind, minutes in _rows(
-            session,
+            read,
             "practice_session",
             ids,
             "id",
@@ -330,23 +333,25 @@ def load_items(
                 snippet=snippets.get(id_ * 8 + practice, ""),
             )
     if ids := by_kind[INDEX_KINDS[WORKSHEET]]:
-        for w in session.scalars(select(WorksheetEntry).where(WorksheetEntry.id.in_(ids))):
-            fields = _worksheet_fields(w.fields)
-            items[(INDEX_KINDS[WORKSHEET], w.id)] = TimelineItem(
+        for id_, day, created, worksheet, raw in _rows(
+            read, "worksheet_entry", ids, "id", "local_date", "created_at", "worksheet", "fields"
+        ):
+            fields = _worksheet_fields(raw)
+            items[(INDEX_KINDS[WORKSHEET], id_)] = TimelineItem(
                 WORKSHEET,
-                w.id,
-                w.local_date,
-                _local(w.created_at),
-                w.worksheet,
+                id_,
+                _stored_day(day),
+                _stored_instant(created),
+                worksheet,
                 "\n".join(value for _id, value in fields),
-                source=w.worksheet,
+                source=worksheet,
                 fields=fields,
-                snippet=snip(WORKSHEET, w.id),
+                snippet=snip(WORKSHEET, id_),
             )
     if ids := by_kind[INDEX_KINDS[CHECKIN]]:
         checkin = INDEX_KINDS[CHECKIN]
         for id_, day, created, note, emotions, mood in _rows(
-            session, "check_in", ids, "id", "local_date", "created_at", "note", "emotions", "mood"
+            read, "check_in", ids, "id", "local_date", "created_at", "note", "emotions", "mood"
         ):
             items[(checkin, id_)] = TimelineItem(
                 CHECKIN,
