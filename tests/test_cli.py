@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from mindful_desktop.paths import AppPaths
         "backup",
         "restore",
         "import",
+        "report",
     ],
 )
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -367,3 +369,39 @@ def test_import_refuses_while_the_app_is_open(
         lock.unlock()
     assert "Close it first, then run import again" in capsys.readouterr().err
     assert not paths.db_path.exists()
+
+
+def test_report_writes_a_pdf_of_the_period(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "demo-data", "--days", "40"]) == 0
+    out = tmp_path / "for-my-doctor.pdf"
+    today = dt.date.today()
+    start = (today - dt.timedelta(days=27)).isoformat()
+    code = main(
+        ["--data-dir", str(data), "report", "--from", start, "--to", today.isoformat(), str(out)]
+    )
+    assert code == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "Wrote" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "says"),
+    [
+        ("2026-03-10", "2026-03-01", "after it ends"),
+        ("10/03/2026", "2026-03-31", "year-month-day"),
+        ("2999-01-01", "2999-01-02", "hasn't come yet"),
+    ],
+)
+def test_report_refuses_a_bad_period_with_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], start: str, end: str, says: str
+) -> None:
+    out = tmp_path / "r.pdf"
+    code = main(
+        ["--data-dir", str(tmp_path / "d"), "report", "--from", start, "--to", end, str(out)]
+    )
+    assert code == 2
+    assert says in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "d").exists()

@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--days", type=int, default=90, help="how many days of history (90)")
     demo.add_argument("--seed", type=int, default=1, help="random seed, for repeatable data")
+    _add_report(sub, common)
     shot = sub.add_parser(
         "screenshot",
         parents=[common],
@@ -107,6 +108,38 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--theme", choices=("light", "dark"), default="light")
     shot.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (1280x800)")
     return parser
+
+
+def _add_report(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    from mindful_desktop.services.report_data import NOTES, SECTION_IDS
+
+    optional = [s for s in SECTION_IDS if s != NOTES]
+    report = sub.add_parser(
+        "report",
+        parents=[common],
+        help="make a PDF summary of a period to take to your clinician",
+        description="Write a short PDF of a period: PHQ-9 and GAD-7 results, mood, practice, "
+        "the course, your action plan and warning signs and your safety plan (your own "
+        "check-in notes only with --with-notes). Nothing is sent anywhere.",
+    )
+    report.add_argument("--from", dest="start", required=True, metavar="DATE", help="YYYY-MM-DD")
+    report.add_argument("--to", dest="end", required=True, metavar="DATE", help="YYYY-MM-DD")
+    report.add_argument(
+        "--leave-out",
+        action="append",
+        default=[],
+        choices=optional,
+        metavar="SECTION",
+        help=f"a section to leave out (repeatable): {', '.join(optional)}",
+    )
+    report.add_argument("--with-notes", action="store_true", help="include your check-in notes")
+    report.add_argument("--note", default="", help="a note to your clinician, on the first page")
+    report.add_argument(
+        "--paper", choices=("a4", "letter"), help="paper size (default: your locale's)"
+    )
+    report.add_argument("out", metavar="OUT.pdf", type=Path)
 
 
 def _paths(args: argparse.Namespace) -> AppPaths:
@@ -141,6 +174,44 @@ def cmd_export(args: argparse.Namespace) -> int:
         db.close()
     total = sum(counts.values())
     print(f"Exported {total} records to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import os
+
+    from mindful_desktop.services.report_data import (
+        DEFAULT_SECTIONS,
+        NOTES,
+        make_request,
+        parse_day,
+    )
+
+    today = dt.date.today()
+    sections = DEFAULT_SECTIONS - set(args.leave_out) | ({NOTES} if args.with_notes else set())
+    request = make_request(
+        parse_day(args.start, "start"), parse_day(args.end, "end"), today, sections, args.note
+    )
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from mindful_desktop.db.migrate import open_database
+    from mindful_desktop.report.pdf import paper_for_locale, write_pdf
+    from mindful_desktop.services.report import gather_report
+
+    app = QGuiApplication.instance() or QGuiApplication(["mindful-desktop"])
+    assert app is not None
+    db = open_database(_paths(args))
+    try:
+        data = gather_report(db, request, today)
+    finally:
+        db.close()
+    from PySide6.QtCore import QLocale
+
+    paper = args.paper or paper_for_locale(QLocale.system().name())
+    pages = write_pdf(data, args.out, paper)
+    print(f"Wrote {count(pages, 'page')} to {args.out}", file=sys.stderr)
     return 0
 
 
@@ -268,6 +339,7 @@ COMMANDS = {
     "restore": cmd_restore,
     "import": cmd_import,
     "demo-data": cmd_demo_data,
+    "report": cmd_report,
     "screenshot": cmd_screenshot,
 }
 

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from mindful_desktop.ui.dialogs.checkin_edit import CheckInEditDialog
 from mindful_desktop.ui.dialogs.crisis import CrisisDialog
 from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog, SessionEditDialog
+from mindful_desktop.ui.dialogs.report import ReportDialog
 from mindful_desktop.ui.dialogs.shortcuts import ShortcutsDialog
 from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
 from mindful_desktop.ui.main_window import MainWindow
@@ -55,6 +56,7 @@ MAKERS: dict[str, DialogMaker] = {
     "keyboard shortcuts": lambda w: ShortcutsDialog(shortcut_rows(w), w),
     "edit practice": _session_edit,
     "edit check-in": _checkin_edit,
+    "report for my clinician": lambda w: ReportDialog(w.ctx, w),
 }
 
 

@@ -360,6 +360,11 @@ class MainWindow(QMainWindow):
                 dialog.raise_()
                 dialog.activateWindow()
 
+    def show_report(self, printing: bool = False) -> None:
+        from mindful_desktop.ui.dialogs.report import ReportDialog
+
+        ReportDialog(self.ctx, self, printing=printing).open()
+
     def export_data(self) -> None:
         page = self.page("settings")
         self.show_page("settings")

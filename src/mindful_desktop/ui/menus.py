@@ -34,6 +34,15 @@ IN_PAGE_KEYS: tuple[tuple[str, str, str], ...] = (
 def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
+    _add(file_menu, window, "&Report for my clinician…", window.show_report)
+    _add(
+        file_menu,
+        window,
+        "&Print a report…",
+        lambda: window.show_report(printing=True),
+        QKeySequence("Ctrl+P"),
+    )
+    file_menu.addSeparator()
     _add(file_menu, window, "&Export your data…", window.export_data)
     _add(file_menu, window, "&Quit", window.quit_app, QKeySequence("Ctrl+Q"))
     go_menu = bar.addMenu("&Go")
