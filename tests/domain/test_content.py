@@ -102,3 +102,68 @@ def test_malformed_lessons_name_the_file_and_field(change: object, message: str)
     parse_lesson(GOOD, "x.md")  # the baseline is fine
     with pytest.raises(ContentError, match=message):
         parse_lesson(change(GOOD), "x.md")  # type: ignore[operator]
+
+
+CHECK = """
+[readiness]
+title = "Is now a good time?"
+intro = "Tick what is true."
+closing = "You can go on either way."
+
+[[readiness.questions]]
+id = "one"
+text = "First thing."
+advice = "Consider this."
+
+[[readiness.questions]]
+id = "two"
+text = "Second thing."
+advice = "Consider that."
+crisis = true
+"""
+
+
+def with_check(check: str) -> str:
+    return GOOD.replace("+++\n## This", check.strip("\n") + "\n+++\n## This")
+
+
+def test_the_orientation_has_the_right_time_check() -> None:
+    check = COURSE.lesson("before-you-begin").check
+    assert check is not None
+    assert len(check.questions) == 5
+    assert [q.id for q in check.questions if q.crisis] == ["suicidal-thoughts"]
+    assert all(q.advice.count(". ") == 0 for q in check.questions)  # one sentence each
+    assert "not a diagnosis" in check.closing
+    assert [lesson.slug for lesson in COURSE.lessons if lesson.check] == ["before-you-begin"]
+
+
+def test_a_kept_check_says_what_was_ticked_and_what_to_consider() -> None:
+    check = parse_lesson(with_check(CHECK), "x.md").check
+    assert check is not None
+    assert check.questions[1].crisis and not check.questions[0].crisis
+    assert check.summary(["two", "unknown"]) == (
+        "✓ Second thing.\nConsider that.\n\nYou can go on either way.\n"
+    )
+    assert check.summary([]).startswith("None of these was true for me")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t.replace('advice = "Consider this."\n', ""), r"question #1: missing field"),
+        (lambda t: t.replace('id = "two"', 'id = "Two!"'), r"question #2: field 'id'"),
+        (lambda t: t.replace('id = "two"', 'id = "one"'), r"question ids must be unique"),
+        (lambda t: t.replace("crisis = true", 'crisis = "yes"'), r"#2: field 'crisis' must be"),
+        (lambda t: t.replace('text = "First thing."', "text = 3"), r"#1: field 'text' must be"),
+        (lambda t: t.replace('advice = "Consider that."', 'advice = " "'), r"'two' needs both"),
+        (lambda t: t.replace('closing = "You can go on either way."\n', ""), r"'closing'"),
+        (lambda t: t.split("[[readiness.questions]]")[0], r": missing field 'questions'"),
+    ],
+)
+def test_a_malformed_check_names_the_file_and_question(change: object, message: str) -> None:
+    parse_lesson(with_check(CHECK), "x.md")  # the baseline is fine
+    with pytest.raises(ContentError, match=r"x\.md: readiness.*" + message):
+        parse_lesson(with_check(change(CHECK)), "x.md")  # type: ignore[operator]
+    not_a_table = GOOD.replace("worksheets = []", 'worksheets = []\nreadiness = "soon"')
+    with pytest.raises(ContentError, match=r"x\.md: readiness must be a table"):
+        parse_lesson(not_a_table, "x.md")

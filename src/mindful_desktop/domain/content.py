@@ -45,6 +45,34 @@ class Prompt:
 
 
 @dataclass(frozen=True)
+class CheckQuestion:
+    id: str
+    text: str  # what the person ticks when it is true for them
+    advice: str  # one sentence, shown under the question once it is ticked
+    crisis: bool = False  # the advice also offers Crisis support
+
+
+@dataclass(frozen=True)
+class ReadinessCheck:
+    """ "Is this the right time to start?": questions to tick, each with what to consider.
+    Never a gate, and nothing is stored unless the person keeps a copy (`summary`)."""
+
+    title: str
+    intro: str
+    closing: str
+    questions: tuple[CheckQuestion, ...]
+
+    def summary(self, ticked: Iterable[str]) -> str:
+        """The words a kept copy holds: each ticked question with its advice, then the
+        closing line. Unknown ids are ignored."""
+        chosen = set(ticked)
+        parts = [f"✓ {q.text}\n{q.advice}" for q in self.questions if q.id in chosen]
+        if not parts:
+            parts = ["None of these was true for me at the time."]
+        return "\n\n".join([*parts, self.closing]) + "\n"
+
+
+@dataclass(frozen=True)
 class Lesson:
     slug: str
     week: int
@@ -56,6 +84,7 @@ class Lesson:
     prompts: tuple[Prompt, ...]
     body: str
     source: str
+    check: ReadinessCheck | None = None  # the orientation's "is this the right time?"
 
     @property
     def is_weekly(self) -> bool:
@@ -157,6 +186,42 @@ def split_front_matter(
     raise ContentError(f"{where}: front matter has no closing '+++' line")
 
 
+def _parse_check(raw: Any, where: str) -> ReadinessCheck:
+    at = f"{where}: readiness"
+    if not isinstance(raw, dict):
+        raise ContentError(f"{at} must be a table")
+    raw_questions = _req(raw, "questions", list, at)
+    questions = []
+    for n, q in enumerate(raw_questions, 1):
+        qat = f"{at} question #{n}"
+        if not isinstance(q, dict):
+            raise ContentError(f"{qat} must be a table")
+        crisis = q.get("crisis", False)
+        if not isinstance(crisis, bool):
+            raise ContentError(f"{qat}: field 'crisis' must be true or false")
+        questions.append(
+            CheckQuestion(
+                id=_id(q.get("id"), "id", qat),
+                text=_req(q, "text", str, qat),
+                advice=_req(q, "advice", str, qat),
+                crisis=crisis,
+            )
+        )
+    if not questions:
+        raise ContentError(f"{at}: needs at least one question")
+    if len({q.id for q in questions}) != len(questions):
+        raise ContentError(f"{at}: question ids must be unique")
+    for q in questions:
+        if not q.text.strip() or not q.advice.strip():
+            raise ContentError(f"{at}: question '{q.id}' needs both 'text' and 'advice'")
+    return ReadinessCheck(
+        title=_req(raw, "title", str, at),
+        intro=_req(raw, "intro", str, at),
+        closing=_req(raw, "closing", str, at),
+        questions=tuple(questions),
+    )
+
+
 def parse_lesson(text: str, where: str, toml: TomlCache | None = None) -> Lesson:
     meta, body = split_front_matter(text, where, toml)
     week = _req(meta, "week", int, where)
@@ -209,6 +274,7 @@ def parse_lesson(text: str, where: str, toml: TomlCache | None = None) -> Lesson
         prompts=tuple(prompts),
         body=body.strip() + "\n",
         source=where,
+        check=_parse_check(meta["readiness"], where) if "readiness" in meta else None,
     )
 
 

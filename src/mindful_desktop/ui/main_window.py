@@ -67,8 +67,12 @@ def build_today(ctx: AppContext, nav: Navigator) -> QWidget:
 def build_course(ctx: AppContext, nav: Navigator) -> QWidget:
     from mindful_desktop.ui.pages.course import CoursePage
 
-    page = CoursePage(ctx.course, nav.start_practice, ctx.practice.titles())
+    def keep(title: str, body: str) -> None:
+        ctx.journal.create(body, title=title)  # the journal is built on first use: here
+
+    page = CoursePage(ctx.course, nav.start_practice, ctx.practice.titles(), keep_in_journal=keep)
     page.openWorksheetRequested.connect(nav.open_worksheet)
+    page.crisisRequested.connect(nav.show_crisis)
     return page
 
 

@@ -57,6 +57,8 @@ QCheckBox::indicator:checked { background: palette(highlight); border-color: pal
                                image: url(CHECK_ICON); }
 QCheckBox::indicator:checked:disabled { background: palette(mid); border-color: palette(mid); }
 QCheckBox::indicator:hover { border-color: palette(highlight); }
+QCheckBox#RowCheck { border: 2px solid transparent; border-radius: 6px; padding: 1px; }
+QCheckBox#RowCheck:focus { border-color: palette(highlight); }
 QLabel#Caption { font-size: 19px; background: palette(alternate-base); border-radius: 10px;
                  padding: 12px 18px; }
 QLabel#PageTitle { font-size: 26px; font-weight: 600; }

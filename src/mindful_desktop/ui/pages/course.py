@@ -24,6 +24,7 @@ from mindful_desktop.ui.models.rows import Row, RowsModel
 from mindful_desktop.ui.widgets.common import discard, label, side_width
 from mindful_desktop.ui.widgets.flow_layout import FlowLayout
 from mindful_desktop.ui.widgets.markdown_view import MarkdownView
+from mindful_desktop.ui.widgets.readiness_check import Keep, ReadinessCheckCard
 from mindful_desktop.ui.widgets.save_retry import SaveRetry
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
 
@@ -113,6 +114,7 @@ class ReflectionBox(QWidget):
 
 class CoursePage(QWidget):
     openWorksheetRequested = Signal(str)
+    crisisRequested = Signal()  # from the orientation's "is this the right time?"
 
     SIDE_WIDE, SIDE_NARROW = 300, 230  # the lesson list
     MEASURE = 72  # characters a line: a comfortable measure for long reading
@@ -123,9 +125,12 @@ class CoursePage(QWidget):
         start_practice: Callable[[str], None] | None = None,
         track_titles: dict[str, str] | None = None,
         parent: QWidget | None = None,
+        keep_in_journal: Keep | None = None,
     ) -> None:
         super().__init__(parent)
         self._course = course
+        self._keep = keep_in_journal
+        self.check: ReadinessCheckCard | None = None
         self._start_practice = start_practice
         self._titles = track_titles or {}
         self._lesson: Lesson | None = None
@@ -192,6 +197,8 @@ class CoursePage(QWidget):
         self.practices = FlowRow("Practices in this lesson")
         self.worksheets = FlowRow("Worksheets")
         self.body = MarkdownView()
+        self.check_host = QVBoxLayout()
+        self.check_host.setContentsMargins(0, 8, 0, 16)
         self.reflection_host = QVBoxLayout()
         self.reflection_host.setSpacing(16)
         bottom = QHBoxLayout()
@@ -210,6 +217,7 @@ class CoursePage(QWidget):
         self.column.addWidget(self.worksheets)
         self.column.addSpacing(8)
         self.column.addWidget(self.body)
+        self.column.addLayout(self.check_host)
         self.column.addLayout(self.reflection_host)
         self.column.addSpacing(12)
         self.column.addLayout(bottom)
@@ -287,6 +295,7 @@ class CoursePage(QWidget):
         ]
         self.worksheets.set_buttons(sheets)
         self.body.set_markdown(lesson.body)
+        self._build_check(lesson)
         self._build_reflections(lesson)
         self._update_buttons()
         self.reader_scroll.verticalScrollBar().setValue(0)
@@ -294,6 +303,17 @@ class CoursePage(QWidget):
     def _play(self, track: str) -> None:
         assert self._start_practice is not None
         self._start_practice(track)
+
+    def _build_check(self, lesson: Lesson) -> None:
+        """Built afresh each time the lesson opens: ticks live only on screen."""
+        if self.check is not None:
+            self.check_host.removeWidget(self.check)
+            discard(self.check)
+            self.check = None
+        if lesson.check is not None:
+            self.check = ReadinessCheckCard(lesson.check, self._keep)
+            self.check.crisisRequested.connect(self.crisisRequested)
+            self.check_host.addWidget(self.check)
 
     def _build_reflections(self, lesson: Lesson) -> None:
         for box in self.reflections:

@@ -26,6 +26,7 @@ class CheckRow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
         self.box = QCheckBox()
+        self.box.setObjectName("RowCheck")  # a ring when focused: it has no text to ring
         self.box.setChecked(checked)
         self.box.setEnabled(enabled)
         self.box.setAccessibleName(text)
