@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from mindful_desktop.domain import crisis
@@ -9,46 +11,72 @@ from mindful_desktop.domain.crisis import (
     COUNTRIES,
     ELSEWHERE_SITE,
     Contact,
+    checked_text,
     clean_contact,
     default_country,
     screen_entries,
 )
+from mindful_desktop.domain.crisis_lines import LINE_KEYS
 
 
 def test_every_country_in_the_guide_is_listed() -> None:
-    assert list(COUNTRIES) == ["US", "CA", "GB", "IE", "AU", "NZ", "FR", "DE", "NL", "IN"]
+    assert list(COUNTRIES) == [
+        "US", "CA", "GB", "IE", "AU", "NZ", "FR", "DE", "NL", "ES", "BR", "ZA", "IN"
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("code", "number", "emergency"),
+    ("code", "lines", "emergency"),
     [
-        ("US", "988", "911"),
-        ("CA", "9-8-8", "911"),
-        ("GB", "116 123", "999"),
-        ("IE", "116 123", "112 or 999"),
-        ("AU", "13 11 14", "000"),
-        ("NZ", "1737", "111"),
-        ("FR", "3114", "112"),
-        ("DE", "0800 111 0 111", "112"),
-        ("NL", "113 or 0800-0113", "112"),
-        ("IN", "14416", "112"),
+        ("US", [("988", "Call or text")], "911"),
+        ("CA", [("9-8-8", "Call or text")], "911"),
+        ("GB", [("116 123", "Call"), ("85258", "Text SHOUT to")], "999 or 112"),
+        ("IE", [("116 123", "Call"), ("50808", "Text")], "112 or 999"),
+        ("AU", [("13 11 14", "Call"), ("0477 13 11 14", "Text")], "000"),
+        ("NZ", [("1737", "Call or text")], "111"),
+        ("FR", [("3114", "Call")], "112"),
+        ("DE", [("0800 111 0 111 or 0800 111 0 222", "Call")], "112"),
+        ("NL", [("113 or 0800-0113", "Call")], "112"),
+        ("ES", [("024", "Call")], "112"),
+        ("BR", [("188", "Call")], "192 (SAMU)"),
+        ("ZA", [("0800 567 567", "Call")], "10111, or 112 from a mobile"),
+        ("IN", [("14416", "Call")], "112"),
     ],
 )
-def test_numbers_match_the_content_guide(code: str, number: str, emergency: str) -> None:
+def test_numbers_match_the_content_guide(
+    code: str, lines: list[tuple[str, str]], emergency: str
+) -> None:
     country = COUNTRIES[code]
-    assert [line.number for line in country.lines] == [number]
+    assert [(line.number, line.how) for line in country.lines] == lines
     assert country.emergency == emergency
 
 
-def test_only_lines_the_guide_says_take_texts_offer_texting() -> None:
-    texting = [c for c in COUNTRIES.values() for line in c.lines if line.text_ok]
-    assert [c.code for c in texting] == ["US"]
-    assert COUNTRIES["US"].lines[0].how == "Call or text"
-    assert COUNTRIES["GB"].lines[0].how == "Call"
+def test_every_line_says_where_it_was_checked_and_when() -> None:
+    keys = [line.key for c in COUNTRIES.values() for line in c.lines]
+    assert len(keys) == len(set(keys)) == len(LINE_KEYS)
+    for country in COUNTRIES.values():
+        for line in country.lines:
+            assert line.key.startswith(country.code.lower() + "-")
+            assert line.source.startswith("https://"), line.key
+            assert dt.date(2026, 1, 1) <= line.checked <= dt.date.today()
 
 
-def test_no_hours_are_invented() -> None:
-    assert all(line.hours is None for c in COUNTRIES.values() for line in c.lines)
+def test_the_screen_shows_when_each_line_was_checked() -> None:
+    entries = screen_entries("GB", [])
+    lines = [e for e in entries if e.kind == "line"]
+    assert [e.checked for e in lines] == [line.checked for line in COUNTRIES["GB"].lines]
+    assert checked_text(dt.date(2026, 12, 7)) == "Number last checked 7 December 2026"
+
+
+def test_a_persons_correction_stands_in_for_the_bundled_line() -> None:
+    mine = Contact("Samaritans (my branch)", "116 123", "ask for Jo", replaces="gb-samaritans")
+    entries = screen_entries("GB", [mine])
+    assert [(e.kind, e.name) for e in entries[:3]] == [
+        ("contact", "Samaritans (my branch)"),
+        ("line", "Shout"),
+        ("emergency", "Emergency services"),
+    ]
+    assert entries[0].key == "gb-samaritans"
 
 
 @pytest.mark.parametrize(
@@ -67,7 +95,9 @@ def test_no_hours_are_invented() -> None:
         ("en_gb", "GB"),
         ("en_UK", "GB"),
         ("de_DE@euro", "DE"),
-        ("es_ES", None),
+        ("es_ES", "ES"),
+        ("pt_BR", "BR"),
+        ("en_ZA", "ZA"),
         ("de_AT", None),
         ("zh_Hant_TW", None),
         ("es_419", None),
@@ -84,12 +114,14 @@ def test_default_country_from_locale(locale_name: str, code: str | None) -> None
 def test_own_contacts_come_first_then_lines_then_emergency_then_elsewhere() -> None:
     contacts = [Contact("Dr Okafor", "020 7946 0000", "my GP"), Contact("Sam", "07700 900123")]
     entries = screen_entries("GB", contacts)
-    assert [e.kind for e in entries] == ["contact", "contact", "line", "emergency", "elsewhere"]
+    kinds = ["contact", "contact", "line", "line", "emergency", "elsewhere"]
+    assert [e.kind for e in entries] == kinds
     assert [e.name for e in entries[:2]] == ["Dr Okafor", "Sam"]
     assert entries[0].about == "my GP"
     assert entries[2].name == "Samaritans" and entries[2].number == "116 123"
-    assert entries[3].number == "999"
-    assert entries[4].website == ELSEWHERE_SITE and entries[4].number is None
+    assert entries[3].name == "Shout" and entries[3].how == "Text SHOUT to"
+    assert entries[4].number == "999 or 112"
+    assert entries[5].website == ELSEWHERE_SITE and entries[5].number is None
 
 
 def test_without_contacts_the_lines_lead() -> None:
@@ -104,7 +136,7 @@ def test_unknown_country_still_gives_a_useful_screen(country: str | None) -> Non
     entries = screen_entries(country, [Contact("Mum", "")])
     assert [e.kind for e in entries] == ["contact", "emergency", "elsewhere"]
     assert entries[0].number is None and entries[0].how == ""
-    for number in ("112", "911", "999", "000"):
+    for number in ("112", "911", "999", "000", "111"):
         assert number in entries[1].about
 
 

@@ -199,6 +199,8 @@ class CrisisContact(Base):
     phone: Mapped[str] = mapped_column(String(64), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The key of a bundled line this corrects (it is shown instead of that line), or "".
+    replaces: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class PlanSlot(Base):

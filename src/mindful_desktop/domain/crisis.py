@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from mindful_desktop.domain.crisis_lines import COUNTRIES, Country, Line
+
+__all__ = ["COUNTRIES", "Country", "Line"]
 
 # --- the words on the crisis screen ----------------------------------------------------------
 
@@ -51,124 +56,7 @@ NAME_MAX_CHARS = 80
 PHONE_MAX_CHARS = 40
 NOTE_MAX_CHARS = 200
 
-# --- the data ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Line:
-    name: str
-    number: str
-    about: str
-    text_ok: bool = False  # set only where CONTENT.md says the line takes text messages
-    hours: str | None = None  # only where CONTENT.md gives hours; it gives none yet
-
-    @property
-    def how(self) -> str:
-        return "Call or text" if self.text_ok else "Call"
-
-
-@dataclass(frozen=True)
-class Country:
-    code: str  # ISO 3166-1 alpha-2
-    name: str
-    emergency: str
-    lines: tuple[Line, ...]
-
-
-def _line(name: str, number: str, about: str, *, text_ok: bool = False) -> Line:
-    return Line(name=name, number=number, about=about, text_ok=text_ok)
-
-
-_SAMARITANS = _line(
-    "Samaritans", "116 123", "A listening line for anyone who is struggling or in despair."
-)
-
-COUNTRIES: dict[str, Country] = {
-    c.code: c
-    for c in (
-        Country(
-            "US",
-            "United States",
-            "911",
-            (
-                _line(
-                    "988 Suicide & Crisis Lifeline",
-                    "988",
-                    "A crisis line for anyone in distress or thinking about suicide.",
-                    text_ok=True,
-                ),
-            ),
-        ),
-        Country(
-            "CA",
-            "Canada",
-            "911",
-            (
-                _line(
-                    "9-8-8 Suicide Crisis Helpline",
-                    "9-8-8",
-                    "Canada's crisis line for anyone thinking about suicide.",
-                ),
-            ),
-        ),
-        Country("GB", "United Kingdom", "999", (_SAMARITANS,)),
-        Country("IE", "Ireland", "112 or 999", (_SAMARITANS,)),
-        Country(
-            "AU",
-            "Australia",
-            "000",
-            (_line("Lifeline", "13 11 14", "Australia's crisis support line."),),
-        ),
-        Country(
-            "NZ",
-            "New Zealand",
-            "111",
-            (_line("Need to talk? 1737", "1737", "New Zealand's national helpline."),),
-        ),
-        Country(
-            "FR",
-            "France",
-            "112",
-            (
-                _line(
-                    "3114",
-                    "3114",
-                    "France's national suicide prevention line.",
-                ),
-            ),
-        ),
-        Country(
-            "DE",
-            "Germany",
-            "112",
-            (
-                _line(
-                    "TelefonSeelsorge",
-                    "0800 111 0 111",
-                    "Germany's telephone listening service.",
-                ),
-            ),
-        ),
-        Country(
-            "NL",
-            "Netherlands",
-            "112",
-            (
-                _line(
-                    "113 Zelfmoordpreventie",
-                    "113 or 0800-0113",
-                    "The Dutch suicide prevention line.",
-                ),
-            ),
-        ),
-        Country(
-            "IN",
-            "India",
-            "112",
-            (_line("Tele-MANAS", "14416", "India's national mental health helpline."),),
-        ),
-    )
-}
+# --- the data (domain/crisis_lines.py) -------------------------------------------------------
 
 # Plain text, never a link: the app stays offline and must not open a browser on this screen.
 ELSEWHERE_SITE = "findahelpline.com"
@@ -182,8 +70,13 @@ EMERGENCY_NAME = "Emergency services"
 EMERGENCY_ABOUT = "If you or someone else is in danger right now."
 EMERGENCY_ANYWHERE_NAME = "Your local emergency number"
 EMERGENCY_ANYWHERE_ABOUT = (
-    "This is 112 in the EU and many other countries, 911 in the US and Canada, 999 in the UK "
-    "and 000 in Australia."
+    "This is 112 in the EU and many other countries, 911 in the US and Canada, 999 in the UK, "
+    "000 in Australia and 111 in New Zealand."
+)
+NO_COUNTRY = (
+    "Choose your country to see its crisis lines here. Until then, this screen shows only "
+    "the emergency numbers that work in many places, so it never shows another country's "
+    "lines as if they were yours."
 )
 
 # Common spellings that are not ISO codes but turn up in locale names.
@@ -214,9 +107,10 @@ class Contact:
     name: str
     phone: str
     note: str = ""
+    replaces: str = ""  # the key of a bundled line this person's version stands in for
 
 
-def clean_contact(name: str, phone: str, note: str = "") -> Contact:
+def clean_contact(name: str, phone: str, note: str = "", replaces: str = "") -> Contact:
     """Trim and check a contact typed by the user; a phone may be left empty (a neighbour)."""
     name, phone, note = name.strip(), phone.strip(), note.strip()
     if not name:
@@ -225,7 +119,7 @@ def clean_contact(name: str, phone: str, note: str = "") -> Contact:
     for label, value, limit in (*limits, ("note", note, NOTE_MAX_CHARS)):
         if len(value) > limit:
             raise ValueError(f"That {label} is too long; it can hold {limit} characters.")
-    return Contact(name=name, phone=phone, note=note)
+    return Contact(name=name, phone=phone, note=note, replaces=replaces)
 
 
 EntryKind = Literal["contact", "line", "emergency", "elsewhere"]
@@ -240,6 +134,12 @@ class ScreenEntry:
     about: str
     hours: str | None = None
     website: str | None = None  # plain text to read out or copy; never a clickable link
+    checked: dt.date | None = None  # a bundled line: the day its number was last checked
+    key: str = ""  # a bundled line's key; a person's correction: the key it replaces
+
+
+def checked_text(day: dt.date) -> str:
+    return f"Number last checked {day.day} {day:%B %Y}"
 
 
 def screen_entries(country: str | None, contacts: Sequence[Contact]) -> tuple[ScreenEntry, ...]:
@@ -255,9 +155,11 @@ def screen_entries(country: str | None, contacts: Sequence[Contact]) -> tuple[Sc
             number=c.phone or None,
             how="Call" if c.phone else "",
             about=c.note,
+            key=c.replaces,
         )
         for c in contacts
     ]
+    corrected = {c.replaces for c in contacts if c.replaces}
     place = COUNTRIES.get(country) if country is not None else None
     if place is not None:
         entries.extend(
@@ -267,9 +169,11 @@ def screen_entries(country: str | None, contacts: Sequence[Contact]) -> tuple[Sc
                 number=line.number,
                 how=line.how,
                 about=line.about,
-                hours=line.hours,
+                checked=line.checked,
+                key=line.key,
             )
             for line in place.lines
+            if line.key not in corrected
         )
         entries.append(
             ScreenEntry(
