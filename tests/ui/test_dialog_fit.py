@@ -44,7 +44,7 @@ def _checkin_edit(window: MainWindow) -> QDialog:
 
 
 MAKERS: dict[str, DialogMaker] = {
-    "welcome": lambda w: WelcomeDialog(w.ctx.paths.data_dir, w),
+    "welcome": lambda w: WelcomeDialog(w.ctx.paths.data_dir, w, w.ctx.crisis),
     "phq9": lambda w: w.take_questionnaire("phq9"),
     "gad7": lambda w: w.take_questionnaire("gad7"),
     "crisis": lambda w: w.show_crisis(),

@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
     def show_welcome(self) -> None:
         from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
 
-        dialog = WelcomeDialog(self.ctx.paths.data_dir, self)
+        dialog = WelcomeDialog(self.ctx.paths.data_dir, self, self.ctx.crisis)
         dialog.finished.connect(self._welcome_seen)
         dialog.open()
 
