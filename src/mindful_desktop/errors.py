@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 from pathlib import Path
 
 
@@ -103,7 +102,9 @@ def translate_db_error(exc: BaseException, db_path: Path) -> KnownError | None:
         exc = orig
     if isinstance(exc, OSError):
         return DataDirError.from_os_error(db_path.parent, exc)
-    if not isinstance(exc, sqlite3.Error):
+    from mindful_desktop.db.cipher import errors
+
+    if not isinstance(exc, errors()):
         return None
     text = str(exc).lower()
     if "disk i/o" in text or "readonly" in text or "read-only" in text:

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mindful_desktop.db.cipher import connect, errors, key_for
 from mindful_desktop.db.sqlite import make_private
 from mindful_desktop.domain.retention import to_keep
 from mindful_desktop.errors import BackupError, DataDirError, KnownError
@@ -80,7 +81,7 @@ def _table_counts(conn: sqlite3.Connection) -> dict[str, int]:
 def _revision(conn: sqlite3.Connection) -> str | None:
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
+    except errors():
         return None
     return None if row is None else str(row[0])
 
@@ -117,14 +118,14 @@ def verify(path: Path) -> tuple[dict[str, int], str | None]:
     """Open `path` read-only (no `-wal` or `-shm` is made beside it), run `integrity_check`
     and count its rows. Raises BackupError, in a sentence, when it is not a whole journal."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        conn = connect(path, mode="ro-immutable")
         try:
             check = conn.execute("PRAGMA integrity_check").fetchone()[0]
             counts = _table_counts(conn) if check == "ok" else {}
             revision = _revision(conn)
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except errors() as exc:
         raise BackupError(f"The backup {path.name} can't be read ({exc}).") from exc
     if check != "ok":
         raise BackupError(f"The backup {path.name} is damaged ({check}).")
@@ -153,9 +154,11 @@ def backup_database(
     try:
         backups_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         make_private(partial)
-        src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        # A protected journal's copy is protected with the same key (both connections
+        # come through the one door, keyed for this data folder).
+        src = connect(db_path, mode="ro")
         try:
-            out = sqlite3.connect(partial)
+            out = connect(partial, key=key_for(db_path))
             try:
                 src.backup(out)
                 out.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
@@ -182,7 +185,7 @@ def backup_database(
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise DataDirError.from_os_error(backups_dir, exc) from exc
-    except sqlite3.Error as exc:
+    except errors() as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(
             f"Mindful Desktop couldn't make a safety copy of your journal ({exc}), so it "

@@ -51,7 +51,7 @@ class Database:
 
                 self._reader = open_reader(self.db_path, self.busy_ms)
             return self._reader.execute(sql, params).fetchall()
-        except sqlite3.Error as exc:
+        except Exception as exc:
             known = translate_db_error(exc, self.db_path)
             if known is None:
                 raise
@@ -102,9 +102,10 @@ class Database:
         zeroes the freed space in the file itself."""
         with self.engine.begin() as conn:
             conn.exec_driver_sql("INSERT INTO search_index(search_index) VALUES('optimize')")
+        from mindful_desktop.db.cipher import connect
         from mindful_desktop.db.sqlite import apply_pragmas
 
-        checkpoint = sqlite3.connect(self.db_path, isolation_level=None)
+        checkpoint = connect(self.db_path, isolation_level=None)
         try:
             apply_pragmas(checkpoint, self.busy_ms)
             checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")

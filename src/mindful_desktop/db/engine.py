@@ -8,14 +8,29 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from mindful_desktop.db.sqlite import BUSY_MS, apply_pragmas, make_private
 from mindful_desktop.domain.text import clean_value
 
 
 def create_db_engine(db_path: Path, busy_ms: int = BUSY_MS) -> Engine:
+    from mindful_desktop.db.cipher import connect, key_for, sqlcipher
+
     make_private(db_path)
-    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    # Connections come from the one door (db/cipher.py), which sets the key first on a
+    # protected journal: the engine's URL never holds it. SQLAlchemy is told which driver
+    # made them, so it recognises that driver's errors.
+    module = sqlcipher() if key_for(db_path) is not None else sqlite3
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: connect(db_path, check_same_thread=False),
+        module=module,
+        # The URL names no file, so SQLAlchemy would pick the one-connection pool it uses
+        # for in-memory databases; a file journal takes the usual pool of connections.
+        poolclass=QueuePool,
+        future=True,
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

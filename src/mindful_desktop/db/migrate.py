@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mindful_desktop.db.backup import backup_database
+from mindful_desktop.db.cipher import connect, errors
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.revisions import Chain, read_chain
 from mindful_desktop.db.sqlite import BUSY_MS
@@ -78,7 +78,7 @@ def read_state(db_path: Path, check: bool = False) -> StoredState:
     if not db_path.exists() or db_path.stat().st_size == 0:
         return StoredState(exists=db_path.exists(), revision=None, tables=())
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = connect(db_path, mode="ro")
         try:
             if check:
                 result = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -96,7 +96,7 @@ def read_state(db_path: Path, check: bool = False) -> StoredState:
                 revision = None if row is None else str(row[0])
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except errors() as exc:
         known = translate_db_error(exc, db_path)
         if known is None or isinstance(known, DatabaseCorruptError):
             known = damaged(db_path, str(exc))

@@ -40,12 +40,14 @@ def apply_pragmas(conn: sqlite3.Connection, busy_ms: int = BUSY_MS) -> None:
 def open_reader(db_path: Path, busy_ms: int = BUSY_MS) -> sqlite3.Connection:
     """A connection for reads only (`query_only`), autocommit, so each query sees the latest
     committed state of the journal. Rows come back as `sqlite3.Row`."""
-    conn = sqlite3.connect(db_path, isolation_level=None)
+    from mindful_desktop.db.cipher import connect, row_type
+
+    conn = connect(db_path, isolation_level=None)
     try:
         apply_pragmas(conn, busy_ms)
         conn.execute("PRAGMA query_only=ON")
     except BaseException:
         conn.close()
         raise
-    conn.row_factory = sqlite3.Row
+    conn.row_factory = row_type(conn)
     return conn

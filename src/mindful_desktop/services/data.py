@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 import random
-import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -62,7 +61,9 @@ def doctor_report(paths: AppPaths) -> dict[str, Any]:
         return report
     try:
         state = read_state(db_path)
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        from mindful_desktop.db.cipher import connect
+
+        conn = connect(db_path, mode="ro")
         try:
             report["quick_check"] = conn.execute("PRAGMA quick_check").fetchone()[0]
             for name in state.tables:
