@@ -307,6 +307,7 @@ class MainWindow(QMainWindow):
         dialog = CrisisDialog(self.ctx.crisis, from_questionnaire, over)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.editContactsRequested.connect(lambda: self.show_page("settings"))
+        dialog.safetyPlanRequested.connect(lambda: self.open_worksheet("safety-plan", dialog))
         dialog.open()
         return dialog
 
@@ -318,10 +319,20 @@ class MainWindow(QMainWindow):
             owner = owner.parentWidget()
         return modal if owner is self else None
 
-    def open_worksheet(self, worksheet_id: str) -> WorksheetDialog:
+    def open_worksheet(self, worksheet_id: str, over: QWidget | None = None) -> WorksheetDialog:
+        from mindful_desktop.ui.dialogs.frame import close_above
         from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
 
-        dialog = WorksheetDialog(self.ctx.worksheets, worksheet_id, self)
+        for shown in self.findChildren(WorksheetDialog):
+            # Open already, beneath the crisis screen say: that one comes back to the front,
+            # rather than a second copy whose words the first would then save over.
+            if shown.isVisible() and shown.sheet.id == worksheet_id and close_above(shown):
+                shown.raise_()
+                shown.activateWindow()
+                return shown
+        # Over the dialog that is open, if one is (the crisis screen, the action plan).
+        over = over or self._open_dialog() or self
+        dialog = WorksheetDialog(self.ctx.worksheets, worksheet_id, over, self.ctx.crisis)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

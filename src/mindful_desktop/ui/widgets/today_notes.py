@@ -70,6 +70,9 @@ class TodayNotes(QWidget):
         plan = QPushButton("Open my action plan")
         plan.clicked.connect(lambda: self.openWorksheetRequested.emit("action-plan"))
         note.buttons.addWidget(plan)
+        safety = QPushButton("Open my safety plan")
+        safety.clicked.connect(lambda: self.openWorksheetRequested.emit("safety-plan"))
+        note.buttons.addWidget(safety)
         if result.show_crisis:
             note.body.addWidget(static_label(NOTE_CRISIS))
             crisis = QPushButton("Crisis support")
