@@ -49,7 +49,7 @@ def build_today(ctx: AppContext, nav: Navigator) -> QWidget:
     from mindful_desktop.ui.widgets.plan_card import PlanCard
     from mindful_desktop.ui.widgets.today_notes import TodayNotes
 
-    notes = TodayNotes(ctx.questionnaires, ctx.wellbeing)
+    notes = TodayNotes(ctx.questionnaires, ctx.wellbeing, ctx.followup)
     plan = PlanCard(ctx.plan, ctx.settings)
     plan.startRequested.connect(nav.start_practice)
     plan.planRequested.connect(nav.open_plan)
@@ -294,8 +294,16 @@ class MainWindow(QMainWindow):
         dialog = QuestionnaireDialog(self.ctx.questionnaires, instrument_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.crisisRequested.connect(lambda: self.show_crisis(True, dialog))
+        dialog.crisisRequested.connect(self._remember_item9)
         dialog.open()
         return dialog
+
+    def _remember_item9(self) -> None:
+        """Item 9 above "not at all": Today asks how the person is, from now and after a restart."""
+        try:
+            self.ctx.followup.remember()
+        except KnownError:
+            pass  # a full or read-only disk: the crisis screen still opens; the note may not
 
     def show_crisis(
         self, from_questionnaire: bool = False, over: QWidget | None = None
@@ -387,7 +395,8 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         last = str(self.ctx.settings.get("last_page"))
-        if last in KEYS and last != "today":
+        # Today, whatever page was left, while its note about item 9 waits to be read.
+        if last in KEYS and last != "today" and self.ctx.followup.due() is None:
             self.show_page(last)
 
     def save_state(self) -> None:
