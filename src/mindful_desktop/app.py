@@ -21,6 +21,7 @@ PURE_MODULES = (
     "mindful_desktop.db.migrate",
     "mindful_desktop.db.values",
     "mindful_desktop.domain.content",
+    "mindful_desktop.domain.followup",
     "mindful_desktop.domain.instruments",
     "mindful_desktop.domain.mood",
     "mindful_desktop.domain.practice",

@@ -54,6 +54,10 @@ OPTIONS: dict[str, Option] = {
         # The day a questionnaire / monthly check-in reminder was last shown (reminder_days.py).
         Option("questionnaire_reminded", "", visible=False),
         Option("check_in_reminded", "", visible=False),  # asked once, on Today's plan card
+        # PHQ-9 item 9 remembered (services/followup.py): when it was last answered above
+        # "not at all", and when Today's follow-up note was last hidden (naive UTC instants).
+        Option("item9_answered_at", "", visible=False),
+        Option("item9_hidden_at", "", visible=False),
         Option(
             "after_course",
             False,

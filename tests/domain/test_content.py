@@ -12,6 +12,7 @@ from mindful_desktop.domain.content import (
     body_problems,
     load_course,
     parse_lesson,
+    parse_worksheets,
 )
 from mindful_desktop.paths import assets_dir
 from mindful_desktop.services.course import bundled_track_ids, load_bundled_course
@@ -167,3 +168,53 @@ def test_a_malformed_check_names_the_file_and_question(change: object, message: 
     not_a_table = GOOD.replace("worksheets = []", 'worksheets = []\nreadiness = "soon"')
     with pytest.raises(ContentError, match=r"x\.md: readiness must be a table"):
         parse_lesson(not_a_table, "x.md")
+
+
+def test_the_safety_plan_has_the_seven_steps_in_order_each_with_an_example() -> None:
+    plan = COURSE.worksheets["safety-plan"]
+    assert plan.kind == "document"
+    assert [f.id for f in plan.fields] == [
+        "warning-signs",
+        "on-my-own",
+        "people-places",
+        "ask-for-help",
+        "professionals",
+        "safer",
+        "reasons",
+    ]
+    for field in plan.fields:
+        assert field.kind == "text" and field.help, field.id
+        assert field.placeholder.startswith("e.g. "), field.id
+    shows = {f.id: f.shows for f in plan.fields if f.shows}
+    assert shows == {"ask-for-help": "crisis-contacts", "professionals": "crisis-lines"}
+    # One click from the action plan.
+    assert [s.worksheet for s in COURSE.worksheets["action-plan"].see_also] == ["safety-plan"]
+
+
+SHEET = """[a]
+title = "A"
+kind = "document"
+intro = "I"
+fields = [{ id = "x", label = "X", kind = "text" }]
+"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ('see_also = [{ worksheet = "nope", button = "Go" }]', r"\[a\] see_also names unknown"),
+        ('see_also = [{ worksheet = "a" }]', r"see_also #1: missing field 'button'"),
+        ('see_also = ["a"]', r"see_also #1: must be a table"),
+    ],
+)
+def test_worksheet_links_must_name_a_worksheet(extra: str, message: str) -> None:
+    assert parse_worksheets(SHEET, "w.toml")["a"].see_also == ()
+    with pytest.raises(ContentError, match=message):
+        parse_worksheets(SHEET + extra + "\n", "w.toml")
+
+
+def test_a_field_can_show_only_what_the_app_knows() -> None:
+    good = SHEET.replace('kind = "text" }', 'kind = "text", shows = "crisis-lines" }')
+    assert parse_worksheets(good, "w.toml")["a"].fields[0].shows == "crisis-lines"
+    with pytest.raises(ContentError, match=r"field #1: field 'shows' must be one of"):
+        parse_worksheets(good.replace("crisis-lines", "weather"), "w.toml")

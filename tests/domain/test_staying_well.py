@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from mindful_desktop.domain import staying_well
+from mindful_desktop.domain import followup, staying_well
 from mindful_desktop.domain.staying_well import ReasonKind, check
 
 TODAY = dt.date(2026, 3, 14)
@@ -187,9 +187,54 @@ def test_the_words_are_kind_and_not_alarming() -> None:
     ]
     texts = [s for r in results for s in r.sentences]
     texts += [staying_well.NOTE_LEAD, staying_well.NOTE_SUGGESTION, staying_well.NOTE_CRISIS]
+    texts += [staying_well.ITEM9_SENTENCE, followup.FOLLOWUP_OFFER, followup.FOLLOWUP_PRIVACY]
+    texts += [followup.followup_lead(TODAY - n * DAY, TODAY) for n in (0, 1, 5, 400)]
     assert len(texts) > 6
     for text in texts:
         lowered = text.lower()
         for word in ("warning", "danger", "alarm", "relapse", "urgent", "failed", "!"):
             assert word not in lowered, text
     assert "isn't a diagnosis" in staying_well.NOTE_SUGGESTION
+
+
+# --- PHQ-9 item 9 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("item9", [1, 2, 3])
+def test_item_9_above_not_at_all_in_the_latest_phq9_is_a_reason_whatever_the_total(
+    item9: int,
+) -> None:
+    result = check([(TODAY - 14 * DAY, 2, 0), (TODAY, 3, item9)], {}, TODAY)
+    assert result.kinds == {ReasonKind.PHQ9_ITEM9}
+    assert result.should_show and result.show_crisis
+    assert "better off dead" in result.sentences[0]
+
+
+def test_item_9_counts_only_in_the_latest_recent_phq9() -> None:
+    earlier = check([(TODAY - 14 * DAY, 3, 1), (TODAY, 3, 0)], {}, TODAY)
+    assert ReasonKind.PHQ9_ITEM9 not in earlier.kinds
+    stale = check([(TODAY - 40 * DAY, 3, 2)], {}, TODAY)
+    assert not stale.should_show
+    assert not check([(TODAY, 3)], {}, TODAY).should_show  # a pair means item 9 was 0
+
+
+def test_item_9_is_checked_like_a_total() -> None:
+    with pytest.raises(ValueError, match="item 9 answer must be from 0 to 3"):
+        check([(TODAY, 3, 4)], {}, TODAY)
+
+
+def test_the_follow_up_is_due_after_an_answer_until_hidden() -> None:
+    t = dt.datetime(2026, 3, 14, 9, 0)
+    assert not followup.followup_due(None, None)
+    assert followup.followup_due(t, None)
+    assert not followup.followup_due(t, t + dt.timedelta(minutes=1))  # hidden since
+    assert followup.followup_due(t + dt.timedelta(days=2), t)  # a later answer: back again
+
+
+def test_the_follow_up_names_the_day_plainly() -> None:
+    assert followup.followup_lead(TODAY, TODAY).startswith("Earlier today, in the PHQ-9")
+    assert followup.followup_lead(TODAY - DAY, TODAY).startswith("Yesterday,")
+    assert followup.followup_lead(TODAY - 5 * DAY, TODAY).startswith("On Monday 9 March,")
+    assert followup.followup_lead(dt.date(2025, 2, 1), TODAY).startswith("On 1 February 2025,")
+    assert "nobody sees" in followup.FOLLOWUP_PRIVACY.lower()
+    assert "can't call for help" in followup.FOLLOWUP_PRIVACY

@@ -65,6 +65,34 @@ def test_export_import_export_gives_the_same_data(db: Database, tmp_path: Path) 
         target.close()
 
 
+def test_the_safety_plan_and_item_9_follow_up_round_trip(paths: AppPaths, tmp_path: Path) -> None:
+    from mindful_desktop.services.context import AppContext
+    from tests.conftest import FakeClock
+
+    clock = FakeClock()
+    ctx = AppContext.open(paths, clock)
+    sheet = ctx.worksheets.definition("safety-plan")
+    words = {f.id: f"{f.label} — mine, in my words ✍️\nsecond line" for f in sheet.fields}
+    ctx.worksheets.save("safety-plan", words)
+    ctx.questionnaires.submit("phq9", [0] * 8 + [1])
+    first = export_data(ctx.db)
+    out = tmp_path / "export.json"
+    export_json(ctx.db, out)
+    ctx.close()
+    other = AppPaths(tmp_path / "new")
+    target = open_database(other)
+    import_json(target, out)
+    target.close()
+    again = AppContext.open(other, clock)
+    try:
+        plan = again.worksheets.document("safety-plan")
+        assert plan is not None and plan.fields == words
+        assert again.followup.due() == clock().date()  # the note comes with the journal
+        _same(export_data(again.db), first)
+    finally:
+        again.close()
+
+
 def test_a_version_1_export_imports_the_same_data(db: Database, tmp_path: Path) -> None:
     fill_demo_data(db, 60, today=dt.date(2026, 3, 1))
     current = export_data(db)

@@ -150,3 +150,13 @@ def test_insights_reloads_on_show_only_after_a_change(
     assert len(loads) == 6
     data = window.page("insights").data  # type: ignore[attr-defined]
     assert data is not None and len(data.mood_by_day) == 2
+
+
+def test_item_9_answered_in_the_questionnaire_reaches_todays_note_at_once(
+    window: MainWindow,
+) -> None:
+    notes = today(window).notes
+    assert notes is not None and notes.followup_note is None
+    dialog = window.take_questionnaire("phq9")
+    dialog.answer(8, 2)  # Item9FollowUp.remember → the setting → `changed` → TodayNotes
+    assert notes.followup_note is not None

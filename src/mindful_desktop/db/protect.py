@@ -50,7 +50,10 @@ def strength_hint(passphrase: str) -> str:
     """A plain hint, never a rule: length matters most; a few unrelated words are strong."""
     words = len(passphrase.split())
     if len(passphrase) < MIN_CHARS:
-        return f"Too short: use at least {MIN_CHARS} characters. A few words you'll remember work well."
+        return (
+            f"Too short: use at least {MIN_CHARS} characters. A few words you'll remember "
+            "work well."
+        )
     if words >= 4 or len(passphrase) >= 20:
         return "Strong: long and hard to guess."
     if words >= 3 or len(passphrase) >= 14:
@@ -79,7 +82,9 @@ def _counts(conn: Any, schema: str = "main") -> dict[str, int]:
     counts = {}
     for name in names:
         try:
-            counts[name] = int(conn.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0])
+            counts[name] = int(
+                conn.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0]
+            )
         except Exception:  # noqa: BLE001 - a virtual table's own view of itself is its shadows'
             continue
     return counts

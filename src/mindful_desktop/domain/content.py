@@ -24,6 +24,8 @@ MIN_WORDS_WEEKLY = 1500
 MIN_WORDS_OTHER = 800
 DAYS_GOAL = 6  # MBCT's aim: practice on six days of the week
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+# What a worksheet field may show beside its box (the safety plan's people and helplines).
+FIELD_SHOWS = ("", "crisis-contacts", "crisis-lines")
 
 
 class ContentError(ValueError):
@@ -111,6 +113,16 @@ class WorksheetField:
     label: str
     kind: str  # "line" | "text"
     placeholder: str = ""
+    help: str = ""  # a short sentence under the label
+    shows: str = ""  # one of FIELD_SHOWS: what the app already knows, offered beside the box
+
+
+@dataclass(frozen=True)
+class SeeAlso:
+    """A button in a worksheet that opens another worksheet."""
+
+    worksheet: str
+    button: str
 
 
 @dataclass(frozen=True)
@@ -120,6 +132,7 @@ class Worksheet:
     kind: str  # "calendar" | "document"
     intro: str
     fields: tuple[WorksheetField, ...]
+    see_also: tuple[SeeAlso, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -296,23 +309,45 @@ def parse_worksheets(text: str, where: str, toml: TomlCache | None = None) -> di
             fkind = _req(f, "kind", str, fat)
             if fkind not in ("line", "text"):
                 raise ContentError(f"{fat}: field 'kind' must be 'line' or 'text'")
+            shows = str(f.get("shows", ""))
+            if shows not in FIELD_SHOWS:
+                raise ContentError(f"{fat}: field 'shows' must be one of {FIELD_SHOWS[1:]}")
             fields.append(
                 WorksheetField(
                     id=_id(f.get("id"), "id", fat),
                     label=_req(f, "label", str, fat),
                     kind=fkind,
                     placeholder=str(f.get("placeholder", "")),
+                    help=str(f.get("help", "")),
+                    shows=shows,
                 )
             )
         if not fields:
             raise ContentError(f"{at}: needs at least one field")
+        see_also = []
+        for n, link in enumerate(raw.get("see_also", []), 1):
+            lat = f"{at} see_also #{n}"
+            if not isinstance(link, dict):
+                raise ContentError(f"{lat}: must be a table with 'worksheet' and 'button'")
+            see_also.append(
+                SeeAlso(
+                    _id(link.get("worksheet"), "worksheet", lat), _req(link, "button", str, lat)
+                )
+            )
         sheets[sheet_id] = Worksheet(
             id=sheet_id,
             title=_req(raw, "title", str, at),
             kind=kind,
             intro=_req(raw, "intro", str, at),
             fields=tuple(fields),
+            see_also=tuple(see_also),
         )
+    for sheet in sheets.values():
+        for link in sheet.see_also:
+            if link.worksheet not in sheets:
+                raise ContentError(
+                    f"{where}: [{sheet.id}] see_also names unknown '{link.worksheet}'"
+                )
     return sheets
 
 

@@ -9,6 +9,9 @@ from enum import Enum
 
 from mindful_desktop.domain.instruments import CLINICIAN_THRESHOLD, PHQ9
 
+# A PHQ-9 in the history: (day taken, total) or (day taken, total, item 9's answer).
+Phq9Score = tuple[dt.date, int] | tuple[dt.date, int, int]
+
 # PHQ-9 rules. The rise uses the person's own lowest total as the yardstick, because for people
 # who have had depression a return of symptoms from *their* good level is the early sign.
 RISE_POINTS = PHQ9.meaningful_change  # 5: more than everyday ups and downs
@@ -46,6 +49,7 @@ class ReasonKind(Enum):
     PHQ9_RISE = "phq9-rise"
     PHQ9_CROSSED = "phq9-crossed"
     PHQ9_HIGH = "phq9-high"
+    PHQ9_ITEM9 = "phq9-item9"
     MOOD_DROP = "mood-drop"
 
 
@@ -59,7 +63,7 @@ class Reason:
 class WatchResult:
     should_show: bool
     reasons: tuple[Reason, ...]
-    show_crisis: bool  # the latest PHQ-9 (if recent) is CRISIS_AT or more
+    show_crisis: bool  # the latest PHQ-9 (if recent) is CRISIS_AT or more, or item 9 above 0
 
     @property
     def sentences(self) -> tuple[str, ...]:
@@ -70,14 +74,21 @@ class WatchResult:
         return frozenset(r.kind for r in self.reasons)
 
 
-def _phq9_reasons(history: list[tuple[dt.date, int]], today: dt.date) -> list[Reason]:
+ITEM9_SENTENCE = (
+    "In your latest PHQ-9 you said you'd been having thoughts of being better off dead or of "
+    "hurting yourself. Those thoughts are worth talking over soon with your doctor or "
+    "therapist, or with someone you trust, even if they come and go."
+)
+
+
+def _phq9_reasons(history: list[tuple[dt.date, int, int]], today: dt.date) -> list[Reason]:
     if not history:
         return []
-    latest_day, latest = history[-1]
+    latest_day, latest, latest_item9 = history[-1]
     if (today - latest_day).days > PHQ9_FRESH_DAYS:
         return []
     reasons = []
-    window = [t for d, t in history[:-1] if (latest_day - d).days <= RISE_WINDOW_DAYS]
+    window = [t for d, t, _ in history[:-1] if (latest_day - d).days <= RISE_WINDOW_DAYS]
     if window and latest - min(window) >= RISE_POINTS:
         low = min(window)
         reasons.append(
@@ -106,6 +117,8 @@ def _phq9_reasons(history: list[tuple[dt.date, int]], today: dt.date) -> list[Re
                 "sure it is needed.",
             )
         )
+    if latest_item9 > 0:
+        reasons.append(Reason(ReasonKind.PHQ9_ITEM9, ITEM9_SENTENCE))
     return reasons
 
 
@@ -141,28 +154,37 @@ def _mood_reason(mood_by_day: Mapping[dt.date, float], today: dt.date) -> Reason
     )
 
 
+def _whole(value: object, what: str, top: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"A PHQ-9 {what} must be a whole number.")
+    if not 0 <= value <= top:
+        raise ValueError(f"A PHQ-9 {what} must be from 0 to {top}, not {value}.")
+    return value
+
+
 def check(
-    phq9_history: Iterable[tuple[dt.date, int]],
+    phq9_history: Iterable[Phq9Score],
     mood_by_day: Mapping[dt.date, float],
     today: dt.date,
 ) -> WatchResult:
     """Decide whether to show the staying-well note, and why, in plain words.
 
-    `phq9_history` is (day taken, total) in any order; several on one day keep their order.
-    `mood_by_day` holds daily mean moods (0-10). Entries dated after today are ignored.
+    `phq9_history` is (day taken, total[, item 9]) in any order; several on one day keep their
+    order. Item 9 above "not at all" in the latest (recent) PHQ-9 is a reason on its own,
+    whatever the total. `mood_by_day` holds daily mean moods (0-10). Entries dated after
+    today are ignored.
     """
     history = []
-    for day, total in phq9_history:
-        if isinstance(total, bool) or not isinstance(total, int):
-            raise ValueError("A PHQ-9 total must be a whole number.")
-        if not 0 <= total <= PHQ9.max_score:
-            raise ValueError(f"A PHQ-9 total must be from 0 to {PHQ9.max_score}, not {total}.")
+    for score in phq9_history:
+        day, total = score[0], _whole(score[1], "total", PHQ9.max_score)
+        item9 = _whole(score[2], "item 9 answer", 3) if len(score) > 2 else 0
         if day <= today:
-            history.append((day, total))
-    history.sort(key=lambda pair: pair[0])  # stable: same-day totals stay in given order
+            history.append((day, total, item9))
+    history.sort(key=lambda entry: entry[0])  # stable: same-day totals stay in given order
     reasons = _phq9_reasons(history, today)
     mood = _mood_reason(mood_by_day, today)
     if mood is not None:
         reasons.append(mood)
-    show_crisis = any(r.kind is ReasonKind.PHQ9_HIGH for r in reasons)
+    crisis = (ReasonKind.PHQ9_HIGH, ReasonKind.PHQ9_ITEM9)
+    show_crisis = any(r.kind in crisis for r in reasons)
     return WatchResult(should_show=bool(reasons), reasons=tuple(reasons), show_crisis=show_crisis)

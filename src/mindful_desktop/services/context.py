@@ -20,6 +20,7 @@ from mindful_desktop.errors import BundledContentError
 from mindful_desktop.paths import AppPaths, assets_dir
 from mindful_desktop.services.checkins import CheckInService
 from mindful_desktop.services.course import CourseService, load_bundled_course
+from mindful_desktop.services.followup import Item9FollowUp
 from mindful_desktop.services.plan import PlanService
 from mindful_desktop.services.practice import PracticeService
 from mindful_desktop.services.questionnaires import QuestionnaireService
@@ -63,6 +64,7 @@ class AppContext:
         self.course = CourseService(db, content, clock, self.practice.counts)
         self.questionnaires = QuestionnaireService(db, clock)
         self.wellbeing = StayingWellService(db, self.settings, clock)
+        self.followup = Item9FollowUp(db, self.settings, clock)
         self.plan = PlanService(db, self.practice.practised_on, clock)
         self._link()
 
@@ -79,6 +81,8 @@ class AppContext:
         self.practice.changed.connect(self.course.changed)
         # Today's plan marks the times that logged practice answered.
         self.practice.changed.connect(self.plan.changed)
+        # A saved PHQ-9 with item 9 above "not at all" brings back Today's follow-up note.
+        self.questionnaires.changed.connect(self.followup.changed)
         # After the eight weeks the questionnaires come every four weeks instead of two.
         self.questionnaires.set_course_done(self.course.course_done)
 

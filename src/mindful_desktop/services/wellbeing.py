@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import TYPE_CHECKING
 
 from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.db.database import Database
 from mindful_desktop.db.values import day_param, to_date
+from mindful_desktop.domain.instruments import PHQ9_ITEM9_INDEX
 from mindful_desktop.domain.staying_well import BASELINE_DAYS, RECENT_DAYS, WatchResult, check
 
 if TYPE_CHECKING:
@@ -38,12 +40,21 @@ class StayingWellService:
             (day_param(mood_from), day_param(today)),
         )
         scores = self._db.query(
-            "SELECT local_date, total FROM questionnaire_result "
+            "SELECT local_date, total, answers FROM questionnaire_result "
             "WHERE instrument = 'phq9' AND local_date >= ? ORDER BY taken_at, id",
             (day_param(phq_from),),
         )
         return check(
-            [(to_date(d), int(t)) for d, t in scores],
+            [(to_date(d), int(t), _item9(a)) for d, t, a in scores],
             {to_date(d): float(m) for d, m in moods},
             today,
         )
+
+
+def _item9(answers: str) -> int:
+    """Item 9's answer in a stored PHQ-9 (0 if the stored answers can't be read)."""
+    try:
+        value = json.loads(answers)[PHQ9_ITEM9_INDEX]
+    except (ValueError, TypeError, IndexError):
+        return 0
+    return value if isinstance(value, int) and 0 <= value <= 3 else 0

@@ -8,7 +8,6 @@ through the `Navigator`; this window is its one subscriber.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,8 @@ from mindful_desktop.errors import KnownError
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.ui.menus import build_menus
 from mindful_desktop.ui.navigator import Navigator
-from mindful_desktop.ui.widgets.common import Card, Page, label, static_label
+from mindful_desktop.ui.page_builders import KEYS, PAGES
+from mindful_desktop.ui.widgets.common import static_label
 from mindful_desktop.ui.widgets.lazy_page import LazyPage
 from mindful_desktop.ui.widgets.reminder_bar import ReminderBar
 
@@ -43,111 +43,7 @@ if TYPE_CHECKING:
     from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
     from mindful_desktop.ui.widgets.now_playing import NowPlaying
 
-
-def build_today(ctx: AppContext, nav: Navigator) -> QWidget:
-    from mindful_desktop.ui.pages.today import TodayPage
-    from mindful_desktop.ui.widgets.plan_card import PlanCard
-    from mindful_desktop.ui.widgets.today_notes import TodayNotes
-
-    notes = TodayNotes(ctx.questionnaires, ctx.wellbeing)
-    plan = PlanCard(ctx.plan, ctx.settings)
-    plan.startRequested.connect(nav.start_practice)
-    plan.planRequested.connect(nav.open_plan)
-    page = TodayPage(ctx.checkins, ctx.settings, ctx.course, notes, plan, ctx.practice.titles)
-    assert page.home is not None
-    page.home.openLessonRequested.connect(nav.open_lesson)
-    page.home.openWorksheetRequested.connect(nav.open_worksheet)
-    page.home.practiceRequested.connect(nav.start_practice)
-    notes.takeRequested.connect(nav.take_questionnaire)
-    notes.openWorksheetRequested.connect(nav.open_worksheet)
-    notes.crisisRequested.connect(nav.show_crisis)
-    return page
-
-
-def build_course(ctx: AppContext, nav: Navigator) -> QWidget:
-    from mindful_desktop.ui.pages.course import CoursePage
-
-    def keep(title: str, body: str) -> None:
-        ctx.journal.create(body, title=title)  # the journal is built on first use: here
-
-    page = CoursePage(ctx.course, nav.start_practice, ctx.practice.titles(), keep_in_journal=keep)
-    page.openWorksheetRequested.connect(nav.open_worksheet)
-    page.crisisRequested.connect(nav.show_crisis)
-    return page
-
-
-def build_practice(ctx: AppContext, _nav: Navigator) -> QWidget:
-    """The player needs QtMultimedia; without it the page explains instead of failing."""
-    try:
-        playback = ctx.playback
-        from mindful_desktop.ui.pages.practice import PracticePage
-    except ImportError as exc:
-        fallback = Page("Practice")
-        card = Card("Audio isn't available on this computer")
-        card.body.addWidget(
-            label(
-                "Mindful Desktop couldn't load its audio player "
-                f"({exc}). On Debian or Ubuntu, installing the package libpulse0 usually fixes "
-                "this. Everything else in the app works as usual."
-            )
-        )
-        fallback.add(card)
-        return fallback
-    return PracticePage(ctx.practice, playback.tracker, playback.timer_logger)
-
-
-def build_checkin(ctx: AppContext, nav: Navigator) -> QWidget:
-    from mindful_desktop.ui.pages.checkin import CheckInPage
-
-    page = CheckInPage(ctx.checkins, ctx.questionnaires)
-    page.takeRequested.connect(nav.take_questionnaire)
-    return page
-
-
-def build_journal(ctx: AppContext, nav: Navigator) -> QWidget:
-    from mindful_desktop.ui.pages.journal import JournalPage
-
-    page = JournalPage(ctx.journal, ctx.worksheets)
-    page.openWorksheetRequested.connect(nav.open_worksheet)
-    page.openLessonRequested.connect(nav.open_lesson)
-    # Practice notes, reflections and check-in notes appear in the journal's timeline too.
-    ctx.practice.changed.connect(page.mark_stale)
-    ctx.checkins.changed.connect(page.mark_stale)
-    ctx.course.changed.connect(page.mark_stale)
-    return page
-
-
-def build_insights(ctx: AppContext, _nav: Navigator) -> QWidget:
-    """pyqtgraph takes about half a second to import: paid on first view."""
-    from mindful_desktop.ui.pages.insights import InsightsPage
-
-    return InsightsPage(ctx.insights)
-
-
-def build_settings(ctx: AppContext, _nav: Navigator) -> QWidget:
-    from mindful_desktop.ui.pages.settings import SettingsPage
-
-    return SettingsPage(ctx)
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    key: str
-    title: str
-    build: Callable[[AppContext, Navigator], QWidget]
-
-
-# In sidebar order; Ctrl+1 … Ctrl+7 follow it.
-PAGES: tuple[PageSpec, ...] = (
-    PageSpec("today", "Today", build_today),
-    PageSpec("course", "Course", build_course),
-    PageSpec("practice", "Practice", build_practice),
-    PageSpec("checkin", "Check-in", build_checkin),
-    PageSpec("journal", "Journal", build_journal),
-    PageSpec("insights", "Insights", build_insights),
-    PageSpec("settings", "Settings", build_settings),
-)
-KEYS = tuple(spec.key for spec in PAGES)
+__all__ = ["KEYS", "PAGES", "MainWindow"]  # the pages' keys are asked of the window, too
 
 
 class MainWindow(QMainWindow):
@@ -298,8 +194,16 @@ class MainWindow(QMainWindow):
         dialog = QuestionnaireDialog(self.ctx.questionnaires, instrument_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.crisisRequested.connect(lambda: self.show_crisis(True, dialog))
+        dialog.crisisRequested.connect(self._remember_item9)
         dialog.open()
         return dialog
+
+    def _remember_item9(self) -> None:
+        """Item 9 above "not at all": Today asks how the person is, from now and after a restart."""
+        try:
+            self.ctx.followup.remember()
+        except KnownError:
+            pass  # a full or read-only disk: the crisis screen still opens; the note may not
 
     def show_crisis(
         self, from_questionnaire: bool = False, over: QWidget | None = None
@@ -311,6 +215,7 @@ class MainWindow(QMainWindow):
         dialog = CrisisDialog(self.ctx.crisis, from_questionnaire, over)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.editContactsRequested.connect(lambda: self.show_page("settings"))
+        dialog.safetyPlanRequested.connect(lambda: self.open_worksheet("safety-plan", dialog))
         dialog.open()
         return dialog
 
@@ -322,10 +227,20 @@ class MainWindow(QMainWindow):
             owner = owner.parentWidget()
         return modal if owner is self else None
 
-    def open_worksheet(self, worksheet_id: str) -> WorksheetDialog:
+    def open_worksheet(self, worksheet_id: str, over: QWidget | None = None) -> WorksheetDialog:
+        from mindful_desktop.ui.dialogs.frame import close_above
         from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
 
-        dialog = WorksheetDialog(self.ctx.worksheets, worksheet_id, self)
+        for shown in self.findChildren(WorksheetDialog):
+            # Open already, beneath the crisis screen say: that one comes back to the front,
+            # rather than a second copy whose words the first would then save over.
+            if shown.isVisible() and shown.sheet.id == worksheet_id and close_above(shown):
+                shown.raise_()
+                shown.activateWindow()
+                return shown
+        # Over the dialog that is open, if one is (the crisis screen, the action plan).
+        over = over or self._open_dialog() or self
+        dialog = WorksheetDialog(self.ctx.worksheets, worksheet_id, over, self.ctx.crisis)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -385,7 +300,8 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         last = str(self.ctx.settings.get("last_page"))
-        if last in KEYS and last != "today":
+        # Today, whatever page was left, while its note about item 9 waits to be read.
+        if last in KEYS and last != "today" and self.ctx.followup.due() is None:
             self.show_page(last)
 
     def save_state(self) -> None:

@@ -46,7 +46,7 @@ def build_menus(window: MainWindow) -> None:
     _add(file_menu, window, "&Export your data…", window.export_data)
     _add(file_menu, window, "&Quit", window.quit_app, QKeySequence("Ctrl+Q"))
     go_menu = bar.addMenu("&Go")
-    from mindful_desktop.ui.main_window import PAGES
+    from mindful_desktop.ui.page_builders import PAGES
 
     for row, spec in enumerate(PAGES):
         _add(

@@ -50,6 +50,7 @@ def entry_card(entry: ScreenEntry) -> Card:
 
 class CrisisDialog(QDialog):
     editContactsRequested = Signal()
+    safetyPlanRequested = Signal()  # opened above this screen, which stays beneath it
 
     def __init__(
         self, crisis: CrisisService, from_questionnaire: bool = False, parent: QWidget | None = None
@@ -76,12 +77,18 @@ class CrisisDialog(QDialog):
             self.column.addWidget(self.add_hint)
         self.column.addStretch(1)
         outer.addWidget(vertical_scroll(holder, self.windowTitle()), 1)
+        if from_questionnaire:
+            # On its own line above the buttons: beside three of them it wrapped word by word.
+            back = label(CRISIS_BACK_TO_QUESTIONNAIRE, "Muted")
+            back.setContentsMargins(32, 0, 32, 4)
+            outer.addWidget(back)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(32, 0, 32, 0)
-        if from_questionnaire:
-            buttons.addWidget(label(CRISIS_BACK_TO_QUESTIONNAIRE, "Muted"), 1)
-        else:
-            buttons.addStretch(1)
+        buttons.addStretch(1)
+        self.plan_button = QPushButton("Open my safety plan")
+        self.plan_button.setToolTip("The steps you wrote for yourself for a moment like this")
+        self.plan_button.clicked.connect(self.safetyPlanRequested.emit)
+        buttons.addWidget(self.plan_button)
         self.contacts_button = QPushButton("My contacts and country…")
         self.contacts_button.clicked.connect(self._edit_contacts)
         self.close_button = QPushButton("Close")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -23,16 +24,40 @@ MIN_SIZE = QSize(420, 320)
 
 def fit_to_window(dialog: QDialog, wanted: QSize) -> None:
     """Size `dialog` as `wanted`, but never larger than its window (or, with none, the screen):
-    at 1024x640 a dialog must not reach past the window's edges."""
+    at 1024x640 a dialog must not reach past the window's edges. A dialog over another dialog
+    is measured against the app's window, not the smaller dialog beneath it."""
     parent = dialog.parentWidget()
     if parent is not None:
-        room = parent.window().size()
+        top = parent.window()
+        while (below := top.parentWidget()) is not None:
+            top = below.window()
+        room = top.size()
     else:
         screen = dialog.screen()
         room = screen.availableGeometry().size() if screen is not None else wanted
     room = room - QSize(40, 40)
     size = wanted.boundedTo(room).expandedTo(MIN_SIZE)
     dialog.resize(size)
+
+
+def close_above(dialog: QDialog) -> bool:
+    """Close the modal dialogs opened over `dialog` (each a child of the one beneath it), so
+    that it is the one in front again. False if one of them stays open (unsaved words)."""
+    top = QApplication.activeModalWidget()
+    while top is not None and top is not dialog and _stacked_on(top, dialog):
+        top.close()
+        if top.isVisible():
+            return False
+        top = QApplication.activeModalWidget()
+    return True
+
+
+def _stacked_on(widget: QWidget, below: QWidget) -> bool:
+    """Whether `widget` was opened over `below` (QWidget.isAncestorOf stops at a window)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not below:
+        parent = parent.parentWidget()
+    return parent is below
 
 
 def vertical_scroll(content: QWidget, name: str) -> QScrollArea:

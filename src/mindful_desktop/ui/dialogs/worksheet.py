@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSize, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -20,23 +21,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mindful_desktop.domain.content import WorksheetField
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.worksheets import EntryView, WorksheetService
 from mindful_desktop.ui.dialogs.frame import crisis_button, fit_to_window, vertical_scroll
 from mindful_desktop.ui.models.rows import Row, RowsModel
+from mindful_desktop.ui.navigator import Navigator
 from mindful_desktop.ui.widgets.common import label
 from mindful_desktop.ui.widgets.save_retry import SaveRetry
 from mindful_desktop.ui.widgets.two_line_delegate import TwoLineDelegate
 
+if TYPE_CHECKING:
+    from mindful_desktop.services.crisis import CrisisService
+
 SAVE_DELAY_MS = 600
+HELPED_BOX_HEIGHT = 112  # a field with a help line: about five lines of text
 
 
 class WorksheetDialog(QDialog):
     def __init__(
-        self, service: WorksheetService, worksheet_id: str, parent: QWidget | None = None
+        self,
+        service: WorksheetService,
+        worksheet_id: str,
+        parent: QWidget | None = None,
+        crisis: CrisisService | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
+        self._crisis = crisis  # for fields that show the crisis contacts or helplines
         self.sheet = service.definition(worksheet_id)
         self._entry_id: int | None = None
         self._loading = False
@@ -49,6 +61,9 @@ class WorksheetDialog(QDialog):
         outer.setSpacing(12)
         outer.addWidget(label(self.sheet.title, "PageTitle"))
         outer.addWidget(label(self.sheet.intro, "Muted"))
+        self.see_also = self._see_also()
+        if self.see_also is not None:
+            outer.addLayout(self.see_also)
 
         body = QHBoxLayout()
         body.setSpacing(18)
@@ -97,8 +112,9 @@ class WorksheetDialog(QDialog):
                 editor.textChanged.connect(self._changed)
             editor.setPlaceholderText(field.placeholder)
             editor.setAccessibleName(field.label)
+            editor.setAccessibleDescription(field.help)
             self.editors[field.id] = editor
-            self.form.addRow(field.label, editor)
+            self.form.addRow(field.label, self._with_help(field, editor))
         body.addWidget(vertical_scroll(form_host, self.windowTitle()), 1)
         outer.addLayout(body, 1)
 
@@ -127,6 +143,49 @@ class WorksheetDialog(QDialog):
             self.new_entry()
         else:
             self._show(service.document(self.sheet.id))
+            next(iter(self.editors.values())).setFocus()  # not the link above the boxes
+
+    def _see_also(self) -> QHBoxLayout | None:
+        """Buttons to the worksheets this one points to (the action plan to the safety plan),
+        opened above this dialog."""
+        nav = Navigator.of(self)
+        if nav is None or not self.sheet.see_also:
+            return None
+        row = QHBoxLayout()
+        for link in self.sheet.see_also:
+            button = QPushButton(link.button)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, w=link.worksheet: self._open_other(nav, w))
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _open_other(self, nav: Navigator, worksheet_id: str) -> None:
+        self.save_now()
+        nav.open_worksheet(worksheet_id)
+
+    def _with_help(self, field: WorksheetField, editor: QWidget) -> QWidget:
+        """The box, with its help sentence above it and what the app knows below it."""
+        panel = None
+        if field.shows and self._crisis is not None and isinstance(editor, QPlainTextEdit):
+            from mindful_desktop.ui.widgets.safety_links import panel_for
+
+            panel = panel_for(field.shows, self._crisis, editor)
+        if not field.help and panel is None:
+            return editor
+        # A wrapped help line makes the form lay out by height-for-width, which gives every
+        # box its full size hint (about ten lines): a few lines each keeps the plan readable.
+        editor.setMaximumHeight(max(editor.minimumHeight(), HELPED_BOX_HEIGHT))
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 6)
+        column.setSpacing(6)
+        if field.help:
+            column.addWidget(label(field.help, "Muted"))
+        column.addWidget(editor)
+        if panel is not None:
+            column.addWidget(panel)
+        return holder
 
     # --- loading and showing --------------------------------------------------------------
 
