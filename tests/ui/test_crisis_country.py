@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from pytestqt.qtbot import QtBot
 
+from mindful_desktop.domain.crisis import with_article
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
 from mindful_desktop.ui.main_window import MainWindow
@@ -42,9 +43,26 @@ def test_closing_the_welcome_without_a_choice_chooses_nothing(window: MainWindow
 
 
 def test_without_a_chosen_country_no_lines_are_shown_as_local(window: MainWindow) -> None:
-    text = window.show_crisis().numbers_text()
+    crisis = window.show_crisis()
+    text = crisis.numbers_text()
     assert "TelefonSeelsorge" not in text  # the locale is German, but nobody chose Germany
     assert "112" in text and "911" in text
+    assert crisis.country_label.text() == "Which country are you in?"
+    assert crisis.no_country.isVisible() and crisis.country.currentData() == ""
+
+
+def test_the_screen_names_its_country_and_changes_it_in_place(window: MainWindow) -> None:
+    window.ctx.crisis.set_country("IE")
+    crisis = window.show_crisis()
+    assert crisis.country_label.text() == "Helplines for Ireland"
+    assert with_article("United Kingdom") == "the United Kingdom"
+    assert not crisis.no_country.isVisible()
+    text = " ".join(c.text() for c in crisis.findChildren(type(crisis.country_label)))
+    assert "Number last checked" in text
+    crisis.country.setCurrentIndex(crisis.country.findData("NZ"))
+    assert window.ctx.crisis.country() == "NZ"
+    assert crisis.country_label.text() == "Helplines for New Zealand"
+    assert "1737" in crisis.numbers_text() and "50808" not in crisis.numbers_text()
 
 
 def test_a_helpline_can_be_corrected_and_the_correction_comes_first(

@@ -138,6 +138,12 @@ class ScreenEntry:
     key: str = ""  # a bundled line's key; a person's correction: the key it replaces
 
 
+def with_article(country_name: str) -> str:
+    """ "the United Kingdom", "the Netherlands", but "Ireland"."""
+    plural = country_name.startswith("United ") or country_name.endswith(("lands", "ines"))
+    return f"the {country_name}" if plural else country_name
+
+
 def checked_text(day: dt.date) -> str:
     return f"Number last checked {day.day} {day:%B %Y}"
 

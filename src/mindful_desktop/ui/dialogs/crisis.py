@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QPushButton,
@@ -20,8 +21,11 @@ from mindful_desktop.domain.crisis import (
     CRISIS_LEAD_ITEM9,
     CRISIS_PRIVACY,
     CRISIS_TITLE,
+    NO_COUNTRY,
     ScreenEntry,
+    checked_text,
 )
+from mindful_desktop.errors import KnownError
 from mindful_desktop.services.crisis import CrisisService
 from mindful_desktop.ui.dialogs.frame import fit_to_window, vertical_scroll
 from mindful_desktop.ui.widgets.common import Card, label
@@ -43,6 +47,12 @@ def entry_card(entry: ScreenEntry) -> Card:
         card.body.addWidget(label(entry.about, "Muted"))
     if entry.hours:
         card.body.addWidget(label(entry.hours, "Muted"))
+    if entry.checked is not None:
+        checked = label(checked_text(entry.checked), "Muted")
+        small = checked.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        checked.setFont(small)
+        card.body.addWidget(checked)
     if entry.kind == "contact":
         card.setProperty("contact", True)
     return card
@@ -69,6 +79,22 @@ class CrisisDialog(QDialog):
         self.column.addWidget(label(CRISIS_LEAD_ITEM9 if from_questionnaire else CRISIS_LEAD))
         self.column.addWidget(label(CRISIS_EMERGENCY, "Status"))
         self.column.addWidget(label(f"{CRISIS_PRIVACY} {CRISIS_CANNOT_CALL}", "Muted"))
+        # The country the numbers are for, with the way to change it right here.
+        where = QHBoxLayout()
+        self.country_label = label("", "CardTitle")
+        where.addWidget(self.country_label, 1)
+        self.country = QComboBox()
+        self.country.setAccessibleName("Change country")
+        self.country.setToolTip("The country whose helplines this screen shows")
+        self.country.addItem("Choose your country…", "")
+        for code, name in crisis.countries():
+            self.country.addItem(name, code)
+        self.country.currentIndexChanged.connect(self._country_chosen)
+        where.addWidget(label("Change country", "Muted", wrap=False))
+        where.addWidget(self.country)
+        self.column.addLayout(where)
+        self.no_country = label(NO_COUNTRY, "Muted")
+        self.column.addWidget(self.no_country)
         self.entries = QVBoxLayout()
         self.entries.setSpacing(10)
         self.column.addLayout(self.entries)
@@ -107,6 +133,25 @@ class CrisisDialog(QDialog):
         self.cards = [entry_card(e) for e in self._crisis.entries()]
         for card in self.cards:
             self.entries.addWidget(card)
+        name = self._crisis.country_name()
+        heading = f"Helplines for {with_article(name)}" if name else "Which country are you in?"
+        self.country_label.setText(heading)
+        self.no_country.setVisible(name is None)
+        self.country.blockSignals(True)
+        self.country.setCurrentIndex(max(0, self.country.findData(self._crisis.country() or "")))
+        self.country.blockSignals(False)
+
+    def _country_chosen(self, _index: int) -> None:
+        code = str(self.country.currentData() or "")
+        if not code:
+            return
+        try:
+            self._crisis.set_country(code)
+        except KnownError as exc:
+            self.no_country.setText(exc.message)
+            self.no_country.show()
+            return
+        self.refresh()
 
     def numbers_text(self) -> str:
         """Everything on the screen in reading order (tests, screen readers)."""
