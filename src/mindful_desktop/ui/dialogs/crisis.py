@@ -24,6 +24,7 @@ from mindful_desktop.domain.crisis import (
     NO_COUNTRY,
     ScreenEntry,
     checked_text,
+    with_article,
 )
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.crisis import CrisisService
