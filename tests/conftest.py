@@ -128,3 +128,15 @@ def _fresh_app_look() -> Iterator[None]:
     if isinstance(app, QApplication) and app.styleSheet():
         app.setStyleSheet("")
         app.setPalette(app.style().standardPalette())
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _quick_passphrase_keys() -> None:
+    """SQLCipher derives each connection's key with 256,000 rounds of PBKDF2 (a fifth of a
+    second): right for a person, too slow for hundreds of test journals. Its process-wide
+    default is lowered for the tests only; the app never sets it."""
+    from mindful_desktop.db.cipher import sqlcipher
+
+    conn = sqlcipher().connect(":memory:")
+    conn.execute("PRAGMA cipher_default_kdf_iter = 1000")
+    conn.close()

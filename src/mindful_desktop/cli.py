@@ -29,6 +29,9 @@ def _data_dir_parent() -> argparse.ArgumentParser:
         help=f"folder for your journal and backups (or set {ENV_DATA_DIR}); "
         "default: the platform's user data folder",
     )
+    from mindful_desktop.cli_passphrase import add_option
+
+    add_option(parent)
     return parent
 
 
@@ -97,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--days", type=int, default=90, help="how many days of history (90)")
     demo.add_argument("--seed", type=int, default=1, help="random seed, for repeatable data")
     _add_report(sub, common)
+    from mindful_desktop.cli_passphrase import add_command
+
+    add_command(sub, common)
     shot = sub.add_parser(
         "screenshot",
         parents=[common],
@@ -213,6 +219,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     pages = write_pdf(data, args.out, paper)
     print(f"Wrote {count(pages, 'page')} to {args.out}", file=sys.stderr)
     return 0
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    from mindful_desktop.cli_passphrase import cmd_passphrase as run
+
+    paths = _paths(args)
+    if refuse_while_open(paths, "passphrase", " (or use Settings → Privacy in the app)"):
+        return 1
+    paths.ensure()
+    return run(args, paths)
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
@@ -340,6 +356,7 @@ COMMANDS = {
     "import": cmd_import,
     "demo-data": cmd_demo_data,
     "report": cmd_report,
+    "passphrase": cmd_passphrase,
     "screenshot": cmd_screenshot,
 }
 
@@ -365,6 +382,9 @@ def run_headless(args: argparse.Namespace) -> int:
     try:
         _start_log(args)
         log.info("mindful-desktop %s", args.command)
+        from mindful_desktop.cli_passphrase import unlock_from
+
+        unlock_from(args, _paths(args))
         return COMMANDS[args.command](args)
     except KnownError as exc:
         log.warning("%s: %s", args.command, exc.message)

@@ -4,7 +4,6 @@ daily ones thinned, the other kinds kept apart; restore swaps the file atomicall
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import stat
 from pathlib import Path
 
@@ -15,13 +14,14 @@ from mindful_desktop.db.migrate import open_database
 from mindful_desktop.db.restore import restore_backup
 from mindful_desktop.errors import BackupError, KnownError
 from mindful_desktop.paths import AppPaths
+from tests.db.conftest import open_raw
 
 
 @pytest.fixture
 def journal(paths: AppPaths) -> AppPaths:
     db = open_database(paths)
     db.close()
-    conn = sqlite3.connect(paths.db_path)
+    conn = open_raw(paths.db_path)
     conn.execute("CREATE TABLE IF NOT EXISTS scratch (word TEXT)")
     conn.execute("INSERT INTO scratch VALUES ('first')")
     conn.commit()
@@ -30,7 +30,7 @@ def journal(paths: AppPaths) -> AppPaths:
 
 
 def _words(db_path: Path) -> list[str]:
-    conn = sqlite3.connect(db_path)
+    conn = open_raw(db_path)
     try:
         return [r[0] for r in conn.execute("SELECT word FROM scratch ORDER BY rowid")]
     finally:
@@ -107,7 +107,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_journal_it_replaced(
     journal: AppPaths,
 ) -> None:
     info = backup_database(journal.db_path, journal.backups_dir, "manual")
-    conn = sqlite3.connect(journal.db_path)
+    conn = open_raw(journal.db_path)
     conn.execute("INSERT INTO scratch VALUES ('written after the backup')")
     conn.commit()
     conn.close()
@@ -137,7 +137,7 @@ def test_restore_refuses_a_damaged_file_and_changes_nothing(
 def test_restore_refuses_a_backup_from_a_newer_version(journal: AppPaths, tmp_path: Path) -> None:
     newer = tmp_path / "newer.sqlite3"
     newer.write_bytes(journal.db_path.read_bytes())
-    conn = sqlite3.connect(newer)
+    conn = open_raw(newer)
     conn.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
     conn.commit()
     conn.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import stat
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from mindful_desktop.errors import (
     NotOurDatabaseError,
 )
 from mindful_desktop.paths import AppPaths
+from tests.db.conftest import open_raw
 
 
 def _sha(path: Path) -> str:
@@ -107,7 +107,7 @@ def _revisions_before_head() -> list[str]:
 def test_upgrade_keeps_existing_rows_and_backs_up_first(paths: AppPaths, start: str) -> None:
     paths.ensure()
     _upgrade_to(paths.db_path, start)
-    raw = sqlite3.connect(paths.db_path)
+    raw = open_raw(paths.db_path)
     raw.execute(
         "INSERT INTO check_in (created_at, updated_at, local_date, mood, note) "
         "VALUES ('2026-01-01 08:00:00', '2026-01-01 08:00:00', '2026-01-01', 3, 'héllo 🌧 שלום')"
@@ -126,7 +126,7 @@ def test_upgrade_keeps_existing_rows_and_backs_up_first(paths: AppPaths, start: 
     backup = db.upgraded_from_backup
     assert backup is not None and backup.parent == paths.backups_dir
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
-    copy = sqlite3.connect(backup)
+    copy = open_raw(backup)
     assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == start
     assert copy.execute("SELECT note FROM check_in").fetchone()[0] == "héllo 🌧 שלום"
     copy.close()
@@ -140,7 +140,7 @@ def test_the_chain_has_an_upgrade_to_test() -> None:
 def test_too_new_database_is_refused_and_left_byte_identical(paths: AppPaths) -> None:
     db = open_database(paths)
     db.close()
-    raw = sqlite3.connect(paths.db_path)
+    raw = open_raw(paths.db_path)
     raw.execute("PRAGMA journal_mode=DELETE")  # fold the WAL so the file alone is the database
     raw.execute("UPDATE alembic_version SET version_num = 'ffffffffffff_from_the_future'")
     raw.commit()
@@ -168,7 +168,7 @@ def test_corrupt_file_is_refused_and_left_alone(paths: AppPaths) -> None:
 
 def test_foreign_sqlite_file_is_refused(paths: AppPaths) -> None:
     paths.ensure()
-    raw = sqlite3.connect(paths.db_path)
+    raw = open_raw(paths.db_path)
     raw.execute("CREATE TABLE recipes (name TEXT)")
     raw.commit()
     raw.close()

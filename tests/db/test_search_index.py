@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from alembic import command
 
@@ -11,6 +10,7 @@ from mindful_desktop.db.database import Database
 from mindful_desktop.db.engine import create_db_engine
 from mindful_desktop.db.migrate import alembic_config, open_database
 from mindful_desktop.paths import AppPaths
+from tests.db.conftest import open_raw
 
 
 def _hits(db: Database, query: str) -> list[int]:
@@ -59,7 +59,7 @@ def test_upgrade_indexes_what_was_written_before(paths: AppPaths) -> None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0003_practice")
     engine.dispose()
-    raw = sqlite3.connect(paths.db_path)
+    raw = open_raw(paths.db_path)
     raw.execute(
         "INSERT INTO reflection (id, source_kind, source_id, prompt_id, prompt_text, body, "
         "created_at, updated_at) VALUES (5, 'lesson', 'week-1', 'p', 'What did you notice?', "
@@ -82,7 +82,7 @@ def test_upgrade_indexes_check_in_notes_written_before(paths: AppPaths) -> None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0004_journal")
     engine.dispose()
-    raw = sqlite3.connect(paths.db_path)
+    raw = open_raw(paths.db_path)
     raw.execute(
         "INSERT INTO check_in (id, created_at, updated_at, local_date, mood, note, emotions) "
         "VALUES (7, '2026-01-01', '2026-01-01', '2026-01-01', 4, 'Slept badly, walked anyway', "

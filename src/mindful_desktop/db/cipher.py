@@ -28,7 +28,7 @@ class WrongPassphraseError(KnownError):
     title = "That passphrase doesn't open this journal"
 
 
-WRONG = "That passphrase doesn't open this journal. Check it and try again."
+WRONG = "Check it and try again: it must match exactly, capitals and spaces included."
 
 
 def _folder_of(path: Path) -> Path:
@@ -46,7 +46,12 @@ def lock(data_dir: Path) -> None:
 
 
 def key_for(path: Path) -> str | None:
-    return _KEYS.get(_folder_of(path))
+    """The key unlocked for the file's data folder; for a file elsewhere (a backup copied to
+    another disk, to restore), the one journal's key unlocked in this process, if any."""
+    found = _KEYS.get(_folder_of(path))
+    if found is None and len(_KEYS) == 1:
+        found = next(iter(_KEYS.values()))
+    return found
 
 
 def is_plain(path: Path) -> bool:
@@ -102,6 +107,7 @@ def connect(
     (by default the one unlocked for the file's data folder) it is a SQLCipher connection
     whose key is checked at once: a wrong one raises WrongPassphraseError, and an encrypted
     file with no key PassphraseNeededError, each in a sentence, before anything else runs."""
+    explicit = key is not _DEFAULT
     if key is _DEFAULT:
         # A plain file (an old backup, say) opens plainly even while a key is unlocked; a
         # new or encrypted one gets the key.
@@ -128,11 +134,15 @@ def connect(
         check_same_thread=check_same_thread,
     )
     try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is ours to explain
         conn.execute(f"PRAGMA key = {quote(key)}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except module.DatabaseError as exc:
         conn.close()
-        if "not a database" in str(exc).lower():
+        # A passphrase being tried that doesn't fit is the person's to retype; the unlocked
+        # key (already shown to open this journal) not fitting means the file is damaged,
+        # and the error goes on to the damaged-journal flow.
+        if explicit and "not a database" in str(exc).lower():
             raise WrongPassphraseError(WRONG) from None
         raise
     return conn  # type: ignore[no-any-return]

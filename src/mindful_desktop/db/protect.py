@@ -28,6 +28,7 @@ from mindful_desktop.db.cipher import (
     sqlcipher,
     unlock,
 )
+from mindful_desktop.db.sqlite import make_private
 from mindful_desktop.errors import DataDirError, KnownError
 from mindful_desktop.paths import AppPaths
 
@@ -92,6 +93,7 @@ def _counts(conn: Any, schema: str = "main") -> dict[str, int]:
 
 def _open(path: Path, key: str | None) -> Any:
     conn = sqlcipher().connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
     if key:
         conn.execute(f"PRAGMA key = {quote(key)}")
     return conn
@@ -101,6 +103,7 @@ def rewrite(source: Path, dest: Path, source_key: str | None, dest_key: str | No
     """Copy `source` (under `source_key`, or plain) to a new `dest` under `dest_key` (or
     plain), check it, fsync it. Returns the rows copied."""
     dest.unlink(missing_ok=True)
+    make_private(dest)  # 0600 from the start; SQLCipher fills the empty file
     conn = _open(source, source_key)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
