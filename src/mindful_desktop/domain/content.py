@@ -36,6 +36,8 @@ class HomePracticeItem:
     text: str
     tracks: tuple[str, ...] = ()  # logging any of these ticks the item
     per_day: int = 1
+    # Counted by the day's logged minutes instead of by sessions (domain/home_practice.py).
+    minutes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -242,12 +244,20 @@ def parse_lesson(text: str, where: str, toml: TomlCache | None = None) -> Lesson
         per_day = raw.get("per_day", 1)
         if isinstance(per_day, bool) or not isinstance(per_day, int) or not 1 <= per_day <= 10:
             raise ContentError(f"{at}: field 'per_day' must be a whole number from 1 to 10")
+        minutes = raw.get("minutes")
+        if minutes is not None and (
+            isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 240
+        ):
+            raise ContentError(f"{at}: field 'minutes' must be a whole number from 1 to 240")
+        if minutes is not None and per_day != 1:
+            raise ContentError(f"{at}: an item counted in minutes is done once a day (per_day 1)")
         items.append(
             HomePracticeItem(
                 id=_id(raw.get("id"), "id", at),
                 text=_req(raw, "text", str, at),
                 tracks=tuple(tracks),
                 per_day=per_day,
+                minutes=minutes,
             )
         )
     prompts = []
