@@ -22,7 +22,7 @@ WEEKLY_HEADINGS = (
 )
 MIN_WORDS_WEEKLY = 1500
 MIN_WORDS_OTHER = 800
-DAYS_GOAL = 6  # MBCT's aim: practice on six days of the week
+DAYS_GOAL = 6  # MBCT's aim: practise on six days of the week
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 
