@@ -67,6 +67,34 @@ def test_every_practice_named_by_a_lesson_exists() -> None:
         assert used <= tracks, f"{lesson.source}: {used - tracks}"
 
 
+@pytest.mark.parametrize("week", range(1, 9))
+def test_no_logged_practice_ticks_two_items_of_a_week(week: int) -> None:
+    items = COURSE.by_week(week).home_practice
+    tracks = [t for item in items for t in item.tracks]
+    assert len(tracks) == len(set(tracks)), f"week {week}: {tracks}"
+
+
+def test_a_scheduled_breathing_space_never_ticks_the_when_difficulty_arises_item() -> None:
+    responsive = [
+        (lesson.week, item)
+        for lesson in COURSE.lessons
+        for item in lesson.home_practice
+        if item.id == "breathing-space-responsive"
+    ]
+    assert [week for week, _ in responsive] == [4, 5, 6]
+    for week, item in responsive:
+        assert item.tracks == ("breathing-space-responsive",), f"week {week}"
+
+
+def test_week_6_counts_its_forty_minutes_by_minutes() -> None:
+    own = next(i for i in COURSE.by_week(6).home_practice if i.id == "own-practice")
+    assert own.minutes == 40 and own.per_day == 1
+    assert "40 minutes a day" in own.text
+    # Every other item is counted by sessions.
+    others = [i for lesson in COURSE.lessons for i in lesson.home_practice if i is not own]
+    assert all(i.minutes is None for i in others)
+
+
 def test_worksheets_of_the_issue_are_offered_in_their_weeks() -> None:
     offered = {w: lesson.week for lesson in COURSE.lessons for w in lesson.worksheets}
     assert offered["pleasant-events"] == 2
@@ -97,6 +125,18 @@ def test_a_lesson_pointing_at_a_missing_track_fails(tmp_path: Path) -> None:
         (lambda t: t.replace("+++\n", "", 1), r"x\.md: must start with a line '\+\+\+'"),
         (lambda t: t.replace("+++\n## This", "## This"), r"x\.md: front matter has no closing"),
         (lambda t: t.replace("title = ", "title = = "), r"x\.md: front matter is not valid TOML"),
+        (
+            lambda t: t.replace('text = "Do it"\n', 'text = "Do it"\nminutes = 0\n'),
+            r"home_practice #1: field 'minutes' must be a whole number from 1 to 240",
+        ),
+        (
+            lambda t: t.replace('text = "Do it"\n', 'text = "Do it"\nminutes = "40"\n'),
+            r"home_practice #1: field 'minutes' must be a whole number",
+        ),
+        (
+            lambda t: t.replace('text = "Do it"\n', 'text = "Do it"\nminutes = 40\nper_day = 2\n'),
+            r"home_practice #1: an item counted in minutes is done once a day",
+        ),
     ],
 )
 def test_malformed_lessons_name_the_file_and_field(change: object, message: str) -> None:

@@ -79,7 +79,8 @@ def test_gad7_wording_is_the_published_wording() -> None:
         "Becoming easily annoyed or irritable",
         "Feeling afraid, as if something awful might happen",
     )
-    assert GAD7.extra_item is None
+    # The same unscored difficulty item as the PHQ-9's, word for word.
+    assert GAD7.extra_item == PHQ9.extra_item
 
 
 @pytest.mark.parametrize("instrument", [PHQ9, GAD7], ids=lambda i: i.id)
@@ -95,13 +96,15 @@ def test_answers_are_the_four_frequencies(instrument: Instrument) -> None:
 def test_attribution_is_word_for_word() -> None:
     assert ATTRIBUTION == (
         "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, "
-        "with an educational grant from Pfizer Inc. No permission required to reproduce."
+        "with an educational grant from Pfizer Inc. No permission required to reproduce, "
+        "translate, display or distribute."
     )
 
 
 def test_shape_of_both_instruments() -> None:
     assert (len(PHQ9.items), PHQ9.max_score, PHQ9.meaningful_change) == (9, 27, 5)
     assert (len(GAD7.items), GAD7.max_score, GAD7.meaningful_change) == (7, 21, 4)
+    assert (PHQ9.reliable_change, GAD7.reliable_change) == (6, None)
     assert INSTRUMENTS == {"phq9": PHQ9, "gad7": GAD7}
 
 
@@ -181,12 +184,32 @@ def test_band_refuses_impossible_totals(instrument: Instrument, bad: int) -> Non
 
 
 def test_extra_item_is_optional_and_checked() -> None:
-    assert validate_extra_answer(PHQ9, None) is None
-    assert validate_extra_answer(PHQ9, 3) == 3
-    with pytest.raises(ValueError, match="0 to 3"):
-        validate_extra_answer(PHQ9, 4)
+    for instrument in (PHQ9, GAD7):
+        assert validate_extra_answer(instrument, None) is None
+        assert validate_extra_answer(instrument, 3) == 3
+        with pytest.raises(ValueError, match="0 to 3"):
+            validate_extra_answer(instrument, 4)
+    no_extra = Instrument(
+        id="x",
+        name="X",
+        stem="s",
+        items=("a",),
+        answers=PHQ9.answers,
+        bands=(instruments.Band(0, 3, "any"),),
+        meaningful_change=1,
+        max_score=3,
+    )
     with pytest.raises(ValueError, match="no extra item"):
-        validate_extra_answer(GAD7, 0)
+        validate_extra_answer(no_extra, 0)
+
+
+@pytest.mark.parametrize("instrument", [PHQ9, GAD7], ids=lambda i: i.id)
+def test_the_extra_item_is_never_scored(instrument: Instrument) -> None:
+    assert instrument.extra_item is not None
+    # The total has one answer per scored item; the difficulty item is not one of them.
+    with pytest.raises(ValueError, match=f"exactly {len(instrument.items)} answers"):
+        score(instrument, [0] * len(instrument.items) + [3])
+    assert instrument.max_score == 3 * len(instrument.items)
 
 
 def test_broken_tables_fail_at_definition() -> None:
@@ -249,30 +272,98 @@ def test_a_zero_on_item9_is_never_turned_into_reassurance() -> None:
 # --- change ----------------------------------------------------------------------------------
 
 
+MEANINGFUL = "counts as a meaningful change"
+RELIABLE = "more than the test's usual ups and downs"
+SAME = "much the same"
+
+
 @pytest.mark.parametrize(
-    ("instrument", "previous", "current", "meaningful"),
+    ("instrument", "previous", "current", "meaningful", "reliable"),
     [
-        (PHQ9, 10, 14, False),
-        (PHQ9, 10, 15, True),
-        (PHQ9, 15, 11, False),
-        (PHQ9, 15, 10, True),
-        (GAD7, 10, 13, False),
-        (GAD7, 10, 14, True),
-        (GAD7, 14, 11, False),
-        (GAD7, 14, 10, True),
+        # PHQ-9: within one range ("moderate", 10-14), so only the size speaks.
+        (PHQ9, 10, 14, False, False),
+        (PHQ9, 14, 10, False, False),
+        # 5 points: the minimal clinically important difference; 6: reliable change too.
+        (PHQ9, 10, 15, True, False),
+        (PHQ9, 15, 10, True, False),
+        (PHQ9, 10, 16, True, True),
+        (PHQ9, 16, 10, True, True),
+        (PHQ9, 0, 27, True, True),
+        # GAD-7: meaningful at 4; no reliable-change figure is claimed for it.
+        (GAD7, 10, 13, False, False),
+        (GAD7, 10, 14, True, False),
+        (GAD7, 14, 10, True, False),
+        (GAD7, 0, 21, True, False),
     ],
 )
-def test_meaningful_change_starts_at_the_instruments_threshold(
-    instrument: Instrument, previous: int, current: int, meaningful: bool
+def test_meaningful_and_reliable_change_start_at_their_thresholds(
+    instrument: Instrument, previous: int, current: int, meaningful: bool, reliable: bool
 ) -> None:
     summary = change_summary(instrument, previous, previous, current)
-    assert summary.since_previous is not None
-    assert summary.since_previous.meaningful is meaningful
-    assert summary.since_previous.points == current - previous
+    change = summary.since_previous
+    assert change is not None
+    assert (change.meaningful, change.reliable) == (meaningful, reliable)
+    assert change.points == current - previous
     text = summary.sentences[0]
-    assert ("more than everyday ups and downs" in text) is meaningful
+    assert (MEANINGFUL in text) is meaningful
+    assert (RELIABLE in text) is reliable
     assert ("lower" in text) == (current < previous)
     assert ("higher" in text) == (current > previous)
+
+
+@pytest.mark.parametrize(
+    ("instrument", "previous", "current"),
+    [
+        (PHQ9, 9, 13),  # mild into moderate, 4 points: under 5 but not "much the same"
+        (PHQ9, 13, 9),
+        (PHQ9, 4, 5),  # one point over the edge of "minimal"
+        (PHQ9, 14, 15),
+        (PHQ9, 19, 20),
+        (GAD7, 9, 10),
+        (GAD7, 12, 15),
+        (GAD7, 5, 4),
+    ],
+)
+def test_a_small_change_into_another_range_is_not_much_the_same(
+    instrument: Instrument, previous: int, current: int
+) -> None:
+    change = change_summary(instrument, previous, previous, current).since_previous
+    assert change is not None and change.crosses_band and not change.meaningful
+    text = change_summary(instrument, previous, previous, current).sentences[0]
+    assert SAME not in text
+    assert MEANINGFUL not in text
+    before, after = band(instrument, previous).label, band(instrument, current).label
+    assert (
+        f"from the range called \u201c{before}\u201d into the one called \u201c{after}\u201d"
+        in text
+    )
+    assert f"less than the {instrument.meaningful_change} points" in text
+
+
+@pytest.mark.parametrize(
+    ("instrument", "previous", "current"),
+    [(PHQ9, 5, 9), (PHQ9, 9, 5), (PHQ9, 10, 14), (PHQ9, 0, 4), (GAD7, 15, 18), (GAD7, 5, 8)],
+)
+def test_a_small_change_inside_one_range_is_much_the_same(
+    instrument: Instrument, previous: int, current: int
+) -> None:
+    change = change_summary(instrument, previous, previous, current).since_previous
+    assert change is not None and not change.crosses_band and not change.meaningful
+    text = change_summary(instrument, previous, previous, current).sentences[0]
+    assert SAME in text and "range called" not in text
+
+
+def test_a_meaningful_change_names_the_ranges_it_crosses() -> None:
+    text = change_summary(PHQ9, 9, 9, 15).sentences[0]
+    assert text == (
+        "Your PHQ-9 total is 6 points higher than last time (from 9 to 15). That takes it from "
+        "the range called \u201cmild\u201d into the one called \u201cmoderately severe\u201d. "
+        "A change of 5 points or more counts as a meaningful change: about the smallest "
+        "difference people tend to feel in their everyday lives. At 6 points or more it is "
+        "also more than the test's usual ups and downs. It may be worth a kind look at how "
+        "things are going, and perhaps a word with someone you trust or your doctor or "
+        "therapist."
+    )
 
 
 def test_first_time_and_no_change_sentences() -> None:
@@ -287,16 +378,21 @@ def test_first_time_and_no_change_sentences() -> None:
 
 
 def test_change_since_first_is_reported_when_it_adds_something() -> None:
-    summary = change_summary(PHQ9, 18, 12, 9)
+    summary = change_summary(PHQ9, 18, 7, 9)
     assert summary.since_first is not None and summary.since_first.meaningful
     assert summary.since_previous is not None and not summary.since_previous.meaningful
     assert summary.sentences == (
-        "Your PHQ-9 total is 3 points lower than last time (from 12 to 9). Changes smaller than "
+        "Your PHQ-9 total is 2 points higher than last time (from 7 to 9). Changes smaller than "
         "5 points often come and go from one fortnight to the next, so this is best read as "
         "much the same.",
         "Since your first PHQ-9 here (18), your total has come down by 9 points. That is a "
-        "change of the size that usually means more than everyday ups and downs.",
+        "meaningful change, and more than the test's usual ups and downs.",
     )
+    # At exactly the meaningful change, and no more, it is not called reliable.
+    five = change_summary(PHQ9, 14, 11, 9).sentences[1]
+    assert five.endswith("come down by 5 points. That is a meaningful change.")
+    small = change_summary(GAD7, 8, 6, 5).sentences[1]
+    assert small == "Since your first GAD-7 here (8), your total has come down by 3 points."
 
 
 def test_change_words_are_self_monitoring_not_diagnosis() -> None:

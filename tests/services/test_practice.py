@@ -171,6 +171,75 @@ def test_logged_practice_ticks_the_course_checklist(
     assert checklist.days_practised == 1
 
 
+def _course_at_week(
+    db: Database, practice: PracticeService, clock: FakeClock, week: int
+) -> CourseService:
+    course = CourseService(
+        db, load_bundled_course(assets_dir()), clock, practice.counts, practice.minutes_on
+    )
+    for lesson in course.course.lessons[:week]:
+        course.set_completed(lesson.slug, True)
+    assert course.current_lesson().week == week
+    return course
+
+
+def _items(course: CourseService) -> dict[str, object]:
+    checklist = course.checklist()
+    assert checklist is not None
+    return {e.item.id: e for e in checklist.items}
+
+
+def test_a_scheduled_breathing_space_does_not_tick_the_difficult_moments_item(
+    db: Database, practice: PracticeService, clock: FakeClock
+) -> None:
+    course = _course_at_week(db, practice, clock, 4)
+    practice.log("track", "breathing-space", "Three-minute breathing space", clock(), 3, True)
+    items = _items(course)
+    assert items["breathing-space-set-times"].logged == 1  # type: ignore[attr-defined]
+    assert not items["breathing-space-responsive"].complete  # type: ignore[attr-defined]
+    practice.log(
+        "track",
+        "breathing-space-responsive",
+        "Breathing space for difficult moments",
+        clock(),
+        4,
+        True,
+    )
+    items = _items(course)
+    assert items["breathing-space-set-times"].logged == 1  # type: ignore[attr-defined]
+    assert items["breathing-space-responsive"].complete  # type: ignore[attr-defined]
+
+
+def test_week_6_is_ticked_by_forty_minutes_of_practice_not_by_one_session(
+    db: Database, practice: PracticeService, clock: FakeClock
+) -> None:
+    course = _course_at_week(db, practice, clock, 6)
+    practice.log("track", "sitting-short", "Short sitting meditation", clock(), 12.4, True)
+    own = _items(course)["own-practice"]
+    assert not own.complete and own.minutes == pytest.approx(12.4)  # type: ignore[attr-defined]
+    # A breathing space for a difficult moment is its own item, not part of the forty.
+    practice.log(
+        "track",
+        "breathing-space-responsive",
+        "Breathing space for difficult moments",
+        clock(),
+        4,
+        True,
+    )
+    practice.add_manual(clock().date(), "walking", "Mindful walking", 15)
+    practice.log("timer", "timer", "Silent timer", clock(), 12, True)
+    items = _items(course)
+    own = items["own-practice"]
+    assert own.minutes == pytest.approx(39.4) and not own.complete  # type: ignore[attr-defined]
+    assert items["breathing-space-responsive"].complete  # type: ignore[attr-defined]
+    clock.advance(days=1)  # yesterday's minutes are not today's
+    assert _items(course)["own-practice"].minutes == 0  # type: ignore[attr-defined]
+    clock.advance(days=-1)
+    practice.log("track", "breath", "Mindfulness of the breath", clock(), 0.2, False)
+    own = _items(course)["own-practice"]
+    assert own.complete and own.logged == 1  # type: ignore[attr-defined]
+
+
 def test_importing_a_recording_adds_it_to_the_library(
     practice: PracticeService, tmp_path: Path, paths: AppPaths
 ) -> None:

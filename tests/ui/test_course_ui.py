@@ -162,6 +162,28 @@ def test_several_times_a_day_items_count_up(window: MainWindow, qtbot: QtBot) ->
     assert "1 of 3" in row.text.text()  # type: ignore[attr-defined]
 
 
+def test_week_6_shows_the_minutes_logged_toward_forty(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot
+) -> None:
+    for lesson in window.ctx.course.course.lessons[:6]:
+        window.ctx.course.set_completed(lesson.slug, True)
+    home = today_page(window).home
+    assert home is not None
+
+    def own() -> object:
+        return next(w for w in home.widgets if "40 minutes a day" in w.box.accessibleName())  # type: ignore[attr-defined]
+
+    assert "(0 of 40 minutes logged today)" in own().text.text()  # type: ignore[attr-defined]
+    window.ctx.practice.log("track", "sitting", "Sitting meditation", clock(), 25.2, True)
+    row = own()
+    assert "(25 of 40 minutes logged today)" in row.text.text()  # type: ignore[attr-defined]
+    assert row.box.isEnabled() and not row.box.isChecked()  # type: ignore[attr-defined]
+    window.ctx.practice.log("track", "walking", "Mindful walking", clock(), 15, True)
+    row = own()
+    assert "(40 minutes logged)" in row.text.text()  # type: ignore[attr-defined]
+    assert row.box.isChecked() and not row.box.isEnabled()  # type: ignore[attr-defined]
+
+
 def test_open_the_lesson_from_today(window: MainWindow, qtbot: QtBot) -> None:
     window.ctx.course.set_completed("before-you-begin", True)
     home = today_page(window).home

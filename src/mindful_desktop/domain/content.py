@@ -22,7 +22,7 @@ WEEKLY_HEADINGS = (
 )
 MIN_WORDS_WEEKLY = 1500
 MIN_WORDS_OTHER = 800
-DAYS_GOAL = 6  # MBCT's aim: practice on six days of the week
+DAYS_GOAL = 6  # MBCT's aim: practise on six days of the week
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 # What a worksheet field may show beside its box (the safety plan's people and helplines).
 FIELD_SHOWS = ("", "crisis-contacts", "crisis-lines")
@@ -38,6 +38,8 @@ class HomePracticeItem:
     text: str
     tracks: tuple[str, ...] = ()  # logging any of these ticks the item
     per_day: int = 1
+    # Counted by the day's logged minutes instead of by sessions (domain/home_practice.py).
+    minutes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -255,12 +257,20 @@ def parse_lesson(text: str, where: str, toml: TomlCache | None = None) -> Lesson
         per_day = raw.get("per_day", 1)
         if isinstance(per_day, bool) or not isinstance(per_day, int) or not 1 <= per_day <= 10:
             raise ContentError(f"{at}: field 'per_day' must be a whole number from 1 to 10")
+        minutes = raw.get("minutes")
+        if minutes is not None and (
+            isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 240
+        ):
+            raise ContentError(f"{at}: field 'minutes' must be a whole number from 1 to 240")
+        if minutes is not None and per_day != 1:
+            raise ContentError(f"{at}: an item counted in minutes is done once a day (per_day 1)")
         items.append(
             HomePracticeItem(
                 id=_id(raw.get("id"), "id", at),
                 text=_req(raw, "text", str, at),
                 tracks=tuple(tracks),
                 per_day=per_day,
+                minutes=minutes,
             )
         )
     prompts = []

@@ -11,7 +11,8 @@ from mindful_desktop.domain.words import count
 # Required with every display of either questionnaire (CONTENT.md, word for word).
 ATTRIBUTION = (
     "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, "
-    "with an educational grant from Pfizer Inc. No permission required to reproduce."
+    "with an educational grant from Pfizer Inc. No permission required to reproduce, "
+    "translate, display or distribute."
 )
 
 SELF_MONITORING_NOTE = (
@@ -54,9 +55,11 @@ class Instrument:
     items: tuple[str, ...]
     answers: tuple[Answer, ...]
     bands: tuple[Band, ...]
-    meaningful_change: int
+    meaningful_change: int  # the minimal clinically important difference
     max_score: int
     extra_item: ExtraItem | None = None
+    # More than the test's own ups and downs (the reliable change index); None: not claimed.
+    reliable_change: int | None = None
 
     def __post_init__(self) -> None:
         # A typo in the tables below would silently mis-band someone's score; fail at import.
@@ -81,6 +84,21 @@ FREQUENCY_ANSWERS = (
 
 # Wording as on the English (US) forms published at phqscreeners.com. Do not edit: a reworded
 # item is no longer the validated questionnaire.
+
+# Both forms end with this unscored item, word for word the same on each.
+DIFFICULTY_ITEM = ExtraItem(
+    text=(
+        "If you checked off any problems, how difficult have these problems made it for you "
+        "to do your work, take care of things at home, or get along with other people?"
+    ),
+    answers=(
+        "Not difficult at all",
+        "Somewhat difficult",
+        "Very difficult",
+        "Extremely difficult",
+    ),
+)
+
 PHQ9 = Instrument(
     id="phq9",
     name="PHQ-9",
@@ -109,20 +127,10 @@ PHQ9 = Instrument(
         Band(15, 19, "moderately severe"),
         Band(20, 27, "severe"),
     ),
-    meaningful_change=5,  # minimal clinically important difference (6 = reliable change)
+    meaningful_change=5,
     max_score=27,
-    extra_item=ExtraItem(
-        text=(
-            "If you checked off any problems, how difficult have these problems made it for you "
-            "to do your work, take care of things at home, or get along with other people?"
-        ),
-        answers=(
-            "Not difficult at all",
-            "Somewhat difficult",
-            "Very difficult",
-            "Extremely difficult",
-        ),
-    ),
+    extra_item=DIFFICULTY_ITEM,
+    reliable_change=6,
 )
 
 GAD7 = Instrument(
@@ -147,6 +155,7 @@ GAD7 = Instrument(
     ),
     meaningful_change=4,
     max_score=21,
+    extra_item=DIFFICULTY_ITEM,
 )
 
 INSTRUMENTS: dict[str, Instrument] = {PHQ9.id: PHQ9, GAD7.id: GAD7}
@@ -244,7 +253,9 @@ def needs_crisis_screen(answers: Sequence[int | None]) -> bool:
 class Change:
     earlier: int
     current: int
-    meaningful: bool
+    meaningful: bool  # at least the instrument's minimal clinically important difference
+    reliable: bool = False  # at least its reliable change: more than the test's ups and downs
+    crosses_band: bool = False  # the two totals are in different ranges
 
     @property
     def points(self) -> int:
@@ -264,6 +275,35 @@ def _points(n: int) -> str:
     return count(n, "point")
 
 
+def measure_change(instrument: Instrument, earlier: int, current: int) -> Change:
+    """How far apart two totals are, against the instrument's thresholds and its ranges."""
+    _check_total(instrument, earlier)
+    _check_total(instrument, current)
+    d = abs(current - earlier)
+    reliable = instrument.reliable_change is not None and d >= instrument.reliable_change
+    return Change(
+        earlier,
+        current,
+        meaningful=d >= instrument.meaningful_change,
+        reliable=reliable,
+        crosses_band=band(instrument, earlier) != band(instrument, current),
+    )
+
+
+def _size_words(instrument: Instrument, change: Change) -> str:
+    """What a meaningful change means, and, past the reliable change, that it is more."""
+    words = (
+        f" A change of {instrument.meaningful_change} points or more counts as a meaningful "
+        "change: about the smallest difference people tend to feel in their everyday lives."
+    )
+    if change.reliable:
+        words += (
+            f" At {instrument.reliable_change} points or more it is also more than the test's "
+            "usual ups and downs."
+        )
+    return words
+
+
 def _previous_sentence(instrument: Instrument, change: Change) -> str:
     d = abs(change.points)
     m = instrument.meaningful_change
@@ -271,20 +311,33 @@ def _previous_sentence(instrument: Instrument, change: Change) -> str:
     if d == 0:
         return f"Your {instrument.name} total is the same as last time ({change.current})."
     direction = "lower" if change.points < 0 else "higher"
-    first = f"Your {instrument.name} total is {_points(d)} {direction} than last time {span}."
+    text = f"Your {instrument.name} total is {_points(d)} {direction} than last time {span}."
+    if change.crosses_band:
+        text += (
+            f" That takes it from the range called \u201c{band(instrument, change.earlier).label}"
+            f"\u201d into the one called \u201c{band(instrument, change.current).label}\u201d."
+        )
     if not change.meaningful:
+        if not change.crosses_band:
+            return (
+                f"{text} Changes smaller than {m} points often come and go from one fortnight "
+                "to the next, so this is best read as much the same."
+            )
+        # Less than a meaningful change, but into another range: not "much the same".
+        if change.points < 0:
+            return (
+                f"{text} It is less than the {m} points of a meaningful change; the next one "
+                "will show whether it stays there."
+            )
         return (
-            f"{first} Changes smaller than {m} points often come and go from one fortnight to "
-            "the next, so this is best read as much the same."
+            f"{text} It is less than the {m} points of a meaningful change, but worth keeping "
+            "a kind eye on: see how the next one goes."
         )
+    text += _size_words(instrument, change)
     if change.points < 0:
-        return (
-            f"{first} A change of {m} points or more is usually more than everyday ups and "
-            "downs: by your own answers, these problems have bothered you less often lately."
-        )
+        return f"{text} By your own answers, these problems have bothered you less often lately."
     return (
-        f"{first} A change of {m} points or more is usually more than everyday ups and downs, "
-        "so it may be worth a kind look at how things are going, and perhaps a word with "
+        f"{text} It may be worth a kind look at how things are going, and perhaps a word with "
         "someone you trust or your doctor or therapist."
     )
 
@@ -295,8 +348,12 @@ def _first_sentence(instrument: Instrument, change: Change) -> str:
     if d == 0:
         return f"{start} come back to where it started."
     moved = "come down" if change.points < 0 else "gone up"
-    size = " That is a change of the size that usually means more than everyday ups and downs."
-    return f"{start} {moved} by {_points(d)}." + (size if change.meaningful else "")
+    text = f"{start} {moved} by {_points(d)}."
+    if change.reliable:
+        return f"{text} That is a meaningful change, and more than the test's usual ups and downs."
+    if change.meaningful:
+        return f"{text} That is a meaningful change."
+    return text
 
 
 def change_summary(
@@ -304,27 +361,24 @@ def change_summary(
 ) -> ChangeSummary:
     """Compare the newest total with the previous one and with the first, as self-monitoring.
 
-    A change counts as meaningful at `instrument.meaningful_change` points or more, either way.
+    A change is meaningful at `instrument.meaningful_change` points or more either way (the
+    minimal clinically important difference), and also more than the test's usual ups and
+    downs at `instrument.reliable_change`; a smaller change into another range is said as such,
+    never as "much the same".
     """
     _check_total(instrument, current)
-    m = instrument.meaningful_change
-
-    def change_from(earlier: int) -> Change:
-        _check_total(instrument, earlier)
-        return Change(earlier, current, abs(current - earlier) >= m)
-
     if previous is None:
         sentence = (
             f"This is your first {instrument.name} here. Taking it again every two weeks lets "
             "you see how things change over time."
         )
         return ChangeSummary(current, None, None, (sentence,))
-    since_previous = change_from(previous)
+    since_previous = measure_change(instrument, previous, current)
     sentences = [_previous_sentence(instrument, since_previous)]
     # With only two totals the first *is* the previous; saying it twice helps nobody.
     since_first = None
     if first is not None:
-        since_first = change_from(first)
+        since_first = measure_change(instrument, first, current)
         if first != previous:
             sentences.append(_first_sentence(instrument, since_first))
     return ChangeSummary(current, since_previous, since_first, tuple(sentences))

@@ -14,7 +14,7 @@ Phq9Score = tuple[dt.date, int] | tuple[dt.date, int, int]
 
 # PHQ-9 rules. The rise uses the person's own lowest total as the yardstick, because for people
 # who have had depression a return of symptoms from *their* good level is the early sign.
-RISE_POINTS = PHQ9.meaningful_change  # 5: more than everyday ups and downs
+RISE_POINTS = PHQ9.meaningful_change  # 5: a meaningful change
 # 26 weeks (about six months, ~13 fortnightly questionnaires): long enough to hold a settled
 # stretch, short enough that a low from a different period of life is not the yardstick.
 RISE_WINDOW_DAYS = 182

@@ -61,7 +61,9 @@ class AppContext:
         self.settings = SettingsStore(db)
         self.practice = PracticeService(db, assets_dir() / "audio", paths.recordings_dir, clock)
         self.checkins = CheckInService(db, clock)
-        self.course = CourseService(db, content, clock, self.practice.counts)
+        self.course = CourseService(
+            db, content, clock, self.practice.counts, self.practice.minutes_on
+        )
         self.questionnaires = QuestionnaireService(db, clock)
         self.wellbeing = StayingWellService(db, self.settings, clock)
         self.followup = Item9FollowUp(db, self.settings, clock)

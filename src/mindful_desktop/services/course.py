@@ -22,15 +22,22 @@ from mindful_desktop.domain.content import (
     load_course,
     split_front_matter,
 )
+from mindful_desktop.domain.home_practice import logged_toward
 
 # For a range of days: {day: {track_id: sessions logged}}. The practice log supplies it.
 PracticeCounter = Callable[[dt.date, dt.date], dict[dt.date, dict[str, int]]]
+# For one day: {practice id: minutes logged}, for the items counted in minutes.
+MinutesCounter = Callable[[dt.date], dict[str, float]]
 
 if TYPE_CHECKING:
     from mindful_desktop.domain.toml_cache import TomlCache
 
 
 def no_practice_log(_start: dt.date, _end: dt.date) -> dict[dt.date, dict[str, int]]:
+    return {}
+
+
+def no_minutes_log(_day: dt.date) -> dict[str, float]:
     return {}
 
 
@@ -58,6 +65,7 @@ class ChecklistItem:
     item: HomePracticeItem
     logged: int  # ticked by logged practice
     marked: int  # ticked by hand
+    minutes: float = 0.0  # logged today toward an item counted in minutes
 
     @property
     def done(self) -> int:
@@ -86,6 +94,7 @@ class CourseService(QObject):
         course: Course,
         clock: Clock = system_clock,
         practice_counter: PracticeCounter = no_practice_log,
+        minutes_counter: MinutesCounter = no_minutes_log,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,10 +102,7 @@ class CourseService(QObject):
         self.course = course
         self._clock = clock
         self._practice_counter = practice_counter
-
-    def set_practice_counter(self, counter: PracticeCounter) -> None:
-        self._practice_counter = counter
-        self.changed.emit()
+        self._minutes_counter = minutes_counter
 
     # --- progress -------------------------------------------------------------------------
 
@@ -257,13 +263,17 @@ class CourseService(QObject):
         days_marked = {d for d, _slug, _item, times in marks if times > 0}
         days_logged = {d for d, counts in logged.items() if any(counts.values())}
         today_logged = logged.get(day, {})
+        week = lesson.home_practice
+        minutes = self._minutes_counter(day) if any(i.minutes for i in week) else {}
+        answered = [logged_toward(item, week, today_logged, minutes) for item in week]
         items = tuple(
             ChecklistItem(
                 item=item,
-                logged=sum(today_logged.get(t, 0) for t in item.tracks),
+                logged=done.times,
                 marked=marked_today.get(item.id, 0),
+                minutes=done.minutes,
             )
-            for item in lesson.home_practice
+            for item, done in zip(week, answered, strict=True)
         )
         return Checklist(
             lesson=lesson,

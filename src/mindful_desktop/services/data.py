@@ -324,7 +324,7 @@ def _demo_questionnaires(rng: random.Random, day: dt.date, level: float) -> list
                 answers=json.dumps(answers),
                 total=total,
                 band=band(instrument, total).label,
-                extra_answer=(min(3, total // 6) if instrument is PHQ9 and total else None),
+                extra_answer=(min(3, total // 6) if total else None),  # both forms ask it
             )
         )
     return rows

@@ -380,3 +380,12 @@ class PracticeService(QObject):
         for day, practice_id, n in rows:
             out[to_date(day)][practice_id] += int(n)
         return {d: dict(c) for d, c in out.items()}
+
+    def minutes_on(self, day: dt.date) -> dict[str, float]:
+        """Minutes logged on `day` per practice id: the course's MinutesCounter."""
+        rows = self._db.query(
+            "SELECT practice_id, sum(minutes) FROM practice_session WHERE local_date = ? "
+            "GROUP BY practice_id",
+            (day_param(day),),
+        )
+        return {practice_id: float(total or 0) for practice_id, total in rows}

@@ -40,7 +40,7 @@ SECTION_IDS = tuple(key for key, _label in SECTIONS)
 DEFAULT_SECTIONS = frozenset(SECTION_IDS) - {NOTES}
 PLAN_WORKSHEETS = ("action-plan", "early-warning-signs")
 MAX_NOTE_CHARS = 4000
-GOAL_DAYS = 6  # MBCT's aim: practice on six days of the seven
+GOAL_DAYS = 6  # MBCT's aim: practise on six days of the seven
 INSTRUMENTS: tuple[Instrument, ...] = (PHQ9, GAD7)
 _BY_ID = {i.id: i for i in INSTRUMENTS}
 

@@ -107,6 +107,7 @@ class QuestionnaireDialog(QDialog):
             self.extra_group = QButtonGroup(self)
             for value, extra_label in enumerate(extra.answers):
                 button = QRadioButton(extra_label)
+                button.setAccessibleName(f"{extra.text}: {extra_label}")
                 self.extra_group.addButton(button, value)
                 row_layout.addWidget(button)
             row_layout.addStretch(1)

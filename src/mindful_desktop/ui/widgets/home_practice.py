@@ -9,7 +9,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from mindful_desktop.domain.booster import Booster
-from mindful_desktop.domain.words import humane
+from mindful_desktop.domain.home_practice import whole_minutes
+from mindful_desktop.domain.words import count, humane
 from mindful_desktop.errors import KnownError
 from mindful_desktop.services.course import ChecklistItem, CourseService
 from mindful_desktop.settings import SettingsStore
@@ -67,6 +68,17 @@ class CountRow(QWidget):
         tick = "✓ " if e.complete else ""
         logged = f" ({e.logged} logged)" if e.logged else ""
         return f"{tick}{e.item.text} — {e.done} of {e.item.per_day}{logged}"
+
+
+def logged_note(entry: ChecklistItem) -> str:
+    """What logged practice has done for an item ticked once a day, after its text."""
+    target = entry.item.minutes
+    if target is None:
+        return " (logged)" if entry.logged else ""
+    minutes = whole_minutes(entry.minutes)
+    if entry.logged:
+        return f" ({count(minutes, 'minute')} logged)"
+    return f" ({minutes} of {target} minutes logged today)"
 
 
 class HomePracticeCard(Card):
@@ -186,7 +198,7 @@ class HomePracticeCard(Card):
             if entry.item.per_day == 1:
                 # Logged practice ticks itself; a hand tick can be undone.
                 check = CheckRow(
-                    entry.item.text + (" (logged)" if entry.logged else ""),
+                    entry.item.text + logged_note(entry),
                     entry.complete,
                     entry.logged == 0,
                 )
