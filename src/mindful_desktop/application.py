@@ -105,6 +105,11 @@ class Application(QObject):
                 "Wait a moment and try again, or close the other window first.",
             )
             return 1
+        from mindful_desktop.privacy import ask_passphrase, unlock_at_start
+
+        if not unlock_at_start(self.paths, ask_passphrase):
+            self.guard.release()
+            return 0
         try:
             try:
                 self.open()
@@ -207,12 +212,16 @@ class Application(QObject):
         ctx.settings.changed.connect(self._on_setting)
         ctx.backups.restoreRequested.connect(self.restore)
         ctx.backups.importRequested.connect(self.import_export)
+        from mindful_desktop.privacy import convert_in_app
+
+        ctx.privacy.convertRequested.connect(lambda change: convert_in_app(self, change))
         dark = apply_base_theme(self.qt, ctx.settings.get("theme"))
         window = MainWindow(ctx)
         apply_style_sheet(self.qt, dark)  # once, over the built window (see theme.py)
         window.closing.connect(self._window_closing)
         window.restore_state()
         self.window = window
+        window.watch_idle()
         window.show()
         if not ctx.settings.get("welcome_seen"):
             window.show_welcome()

@@ -10,6 +10,7 @@ here, in one place.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
@@ -99,6 +100,10 @@ class Presence(QObject):
         return self.tray is not None
 
     def _due(self, reminder: Reminder) -> None:
+        if self._window.locked:  # a locked window says nothing of what is planned or written
+            reminder = dataclasses.replace(
+                reminder, title="your practice", text="Time for your practice", private=True
+            )
         self._window.reminder_bar.show_reminder(reminder)
         if self.tray is not None:
             self.tray.notify(reminder)

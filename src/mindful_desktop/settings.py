@@ -31,6 +31,8 @@ OPTIONS: dict[str, Option] = {
         Option("welcome_seen", False, visible=False),
         Option("checkin_draft", "", visible=False),
         Option("crisis_country", "", visible=False),  # chosen on the Settings page's own card
+        # Lock the window after this many minutes without use (0: never); the Privacy card.
+        Option("lock_after_minutes", 0, visible=False),
         # Where the window was left: Qt's saveGeometry() in base64, and the page's key.
         Option("window_geometry", "", visible=False),
         Option("last_page", "today", visible=False),

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from mindful_desktop.ui.dialogs.checkin_edit import CheckInEditDialog
 from mindful_desktop.ui.dialogs.crisis import CrisisDialog
 from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog, SessionEditDialog
+from mindful_desktop.ui.dialogs.protect import ProtectDialog
 from mindful_desktop.ui.dialogs.report import ReportDialog
 from mindful_desktop.ui.dialogs.shortcuts import ShortcutsDialog
 from mindful_desktop.ui.dialogs.welcome import WelcomeDialog
@@ -57,6 +58,8 @@ MAKERS: dict[str, DialogMaker] = {
     "edit practice": _session_edit,
     "edit check-in": _checkin_edit,
     "report for my clinician": lambda w: ReportDialog(w.ctx, w),
+    "protect with a passphrase": lambda w: ProtectDialog(w.ctx.privacy, "set", None, w),
+    "change the passphrase": lambda w: ProtectDialog(w.ctx.privacy, "change", None, w),
 }
 
 

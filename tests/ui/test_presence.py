@@ -5,6 +5,7 @@ what it says. The platform here has no tray, so a fake icon stands in for it."""
 from __future__ import annotations
 
 import datetime as dt
+import types
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
@@ -247,4 +248,22 @@ def test_quit_now_when_asked_closes_for_good(
     win.close()
     assert quits == [True] and not win.ctx.settings.get("stay_in_tray")
     assert not presence.stays_in_tray()  # and from now on closing closes
+    presence.close()
+
+
+def test_a_locked_window_says_only_that_it_is_time(
+    open_window: Callable[[Prepare | None], MainWindow],
+    clock: FakeClock,
+) -> None:
+    win = open_window(_plan)
+    presence, tray, icon = _presence(win, [])
+    win.lock_screen = types.SimpleNamespace(locked=True)  # type: ignore[assignment]
+    clock.now = clock.now.replace(hour=9, minute=0, second=0)
+    win.ctx.settings.set("reminders", True)
+    clock.now = clock.now.replace(minute=30)
+    presence.reminders.wake_now()
+    assert win.reminder_bar.message.text() == "Time for your practice."
+    assert icon.messages == [("Practice time", "Time for your practice")]
+    assert _visible_actions(tray)[0] == "Start your practice"
+    win.lock_screen = None
     presence.close()

@@ -62,6 +62,7 @@ class Reminder:
     text: str
     late: bool = False
     day: dt.date | None = None
+    private: bool = False  # the window is locked: say only that it is time, nothing more
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from mindful_desktop.services.insights import InsightsService
     from mindful_desktop.services.journal import JournalService
     from mindful_desktop.services.playback import Playback
+    from mindful_desktop.services.privacy import PrivacyService
     from mindful_desktop.services.worksheets import WorksheetService
 
 
@@ -118,6 +119,12 @@ class AppContext:
         for source in (self.checkins, self.practice, self.questionnaires):
             source.changed.connect(insights.changed)
         return insights
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        from mindful_desktop.services.privacy import PrivacyService
+
+        return PrivacyService(self.paths, self.settings)
 
     @cached_property
     def backups(self) -> BackupService:

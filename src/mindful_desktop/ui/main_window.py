@@ -37,10 +37,12 @@ from mindful_desktop.ui.widgets.lazy_page import LazyPage
 from mindful_desktop.ui.widgets.reminder_bar import ReminderBar
 
 if TYPE_CHECKING:
+    from mindful_desktop.privacy import IdleLock
     from mindful_desktop.ui.dialogs.crisis import CrisisDialog
     from mindful_desktop.ui.dialogs.plan import PlanDialog
     from mindful_desktop.ui.dialogs.questionnaire import QuestionnaireDialog
     from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
+    from mindful_desktop.ui.widgets.lock_screen import LockScreen
     from mindful_desktop.ui.widgets.now_playing import NowPlaying
 
 __all__ = ["KEYS", "PAGES", "MainWindow"]  # the pages' keys are asked of the window, too
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(sidebar)
         layout.addWidget(content, 1)
         self.setCentralWidget(central)
+        self.lock_screen: LockScreen | None = None
+        self.idle_lock: IdleLock | None = None
 
         self.nav.pageRequested.connect(self.show_page)
         self.nav.lessonRequested.connect(self.open_lesson)
@@ -265,6 +269,43 @@ class MainWindow(QMainWindow):
         mood = getattr(self.page("today"), "mood", None)
         if mood is not None:
             mood.setFocus()
+
+    # --- the lock (a journal protected by a passphrase) ------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_screen is not None and self.lock_screen.locked
+
+    def lock(self) -> None:
+        """Cover everything the journal shows until the passphrase is given again (Lock now,
+        or after the chosen idle minutes). Only a protected journal has a passphrase."""
+        privacy = self.ctx.privacy
+        if not privacy.protected():
+            return
+        if self.lock_screen is None:
+            from mindful_desktop.ui.widgets.lock_screen import LockScreen
+
+            self.lock_screen = LockScreen(self, privacy.opens, self._unlocked)
+        self.lock_screen.lock()
+
+    def _unlocked(self) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.poke()
+
+    def watch_idle(self) -> None:
+        """Lock after the person's chosen minutes without use (set on the Privacy card)."""
+        from PySide6.QtWidgets import QApplication
+
+        from mindful_desktop.privacy import IdleLock
+
+        if self.idle_lock is None:
+            self.idle_lock = IdleLock(self.lock, self)
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self.idle_lock)
+            self.ctx.privacy.changed.connect(self.watch_idle)
+        minutes = self.ctx.privacy.lock_after_minutes() if self.ctx.privacy.protected() else 0
+        self.idle_lock.set_minutes(minutes)
 
     def bring_to_front(self) -> None:
         """Called when a second launch asks us to show ourselves."""

@@ -44,6 +44,8 @@ def build_menus(window: MainWindow) -> None:
     )
     file_menu.addSeparator()
     _add(file_menu, window, "&Export your data…", window.export_data)
+    lock = _add(file_menu, window, "&Lock now", window.lock, QKeySequence("Ctrl+L"))
+    lock.setToolTip("Hide your journal until the passphrase is given (a protected journal)")
     _add(file_menu, window, "&Quit", window.quit_app, QKeySequence("Ctrl+Q"))
     go_menu = bar.addMenu("&Go")
     from mindful_desktop.ui.page_builders import PAGES

@@ -134,6 +134,13 @@ class SettingsPage(Page):
         self.data_status.hide()
         data.body.addWidget(self.data_status)
         self.add(data)
+        from mindful_desktop.ui.widgets.privacy_card import EXPORT_IS_PLAIN, PrivacyCard
+
+        self.export_plain = label(EXPORT_IS_PLAIN, "Muted")
+        self.export_plain.setVisible(ctx.privacy.protected())
+        data.body.addWidget(self.export_plain)
+        self.privacy = PrivacyCard(ctx.privacy, self.export, self._lock)
+        self.add(self.privacy)
         self.backups = BackupsCard(ctx.backups)
         self.add(self.backups)
 
@@ -211,6 +218,16 @@ class SettingsPage(Page):
         self.plan_status.setText(message)
         self.plan_status.show()
         return saved
+
+    def show_privacy(self, message: str) -> None:
+        self.privacy.refresh()
+        self.privacy.state.setText(f"{message} {self.privacy.state.text()}".strip())
+
+    def _lock(self) -> None:
+        window = self.window()
+        lock = getattr(window, "lock", None)
+        if lock is not None:
+            lock()
 
     def export(self) -> Path | None:
         suggested = Path.home() / f"mindful-desktop-export-{dt.date.today():%Y-%m-%d}.json"

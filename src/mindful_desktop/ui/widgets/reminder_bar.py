@@ -36,7 +36,9 @@ class ReminderBar(QFrame):
         self.hide()
 
     def show_reminder(self, reminder: Reminder) -> None:
-        if reminder.late or reminder.slot_id is None:
+        if reminder.private:
+            text = "Time for your practice."
+        elif reminder.late or reminder.slot_id is None:
             text = reminder.text  # "You planned …", or a questionnaire / check-in is ready
         else:
             text = f"Time for your practice: {reminder.text}."
