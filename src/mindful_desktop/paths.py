@@ -47,6 +47,19 @@ def migrations_dir() -> Path:
     return _bundled("migrations")
 
 
+# The app icon's sizes (the hicolor theme's usual set), rendered from its SVG as PNGs by
+# tools/render_icons.py; the window, the tray and the menu entry use them.
+ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+
+
+def icon_svg() -> Path:
+    return assets_dir() / "icons" / "mindful-desktop.svg"
+
+
+def icon_png(size: int) -> Path:
+    return assets_dir() / "icons" / f"mindful-desktop-{size}.png"
+
+
 @dataclass(frozen=True)
 class AppPaths:
     """Every file the app writes, derived from one data folder."""
