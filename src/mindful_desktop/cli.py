@@ -97,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--days", type=int, default=90, help="how many days of history (90)")
     demo.add_argument("--seed", type=int, default=1, help="random seed, for repeatable data")
     _add_report(sub, common)
+    entry = sub.add_parser(
+        "install-desktop-entry",
+        help="add Mindful Desktop to your desktop's menu, with its icon (Linux)",
+        description="Put a menu entry that starts this installation, and the app icon, in "
+        "your data folder ($XDG_DATA_HOME, else ~/.local/share), for a pip or pipx install "
+        "or the bundle. With --remove, take them away again.",
+    )
+    entry.add_argument("--remove", action="store_true", help="remove the entry and the icon")
     shot = sub.add_parser(
         "screenshot",
         parents=[common],
@@ -331,6 +339,32 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_install_desktop_entry(args: argparse.Namespace) -> int:
+    from mindful_desktop import desktop_entry
+
+    if sys.platform in ("win32", "darwin"):
+        raise desktop_entry.DesktopEntryError(
+            "install-desktop-entry makes a menu entry for Linux desktops. On Windows and "
+            "macOS, keep the bundle's folder where you like and pin Mindful Desktop from it."
+        )
+    home = desktop_entry.data_home()
+    if args.remove:
+        removed = desktop_entry.remove(home)
+        if removed:
+            print(f"Removed Mindful Desktop's menu entry and icon from {home}", file=sys.stderr)
+        else:
+            print(f"There was no Mindful Desktop menu entry in {home}.", file=sys.stderr)
+        return 0
+    files = desktop_entry.install(home)
+    print(
+        f"Added Mindful Desktop to the menu: {files[0]}\n"
+        f"It starts {desktop_entry.exec_value(desktop_entry.launcher())}; the icon is in "
+        f"{home / 'icons' / 'hicolor'}. Undo with: install-desktop-entry --remove",
+        file=sys.stderr,
+    )
+    return 0
+
+
 COMMANDS = {
     "doctor": cmd_doctor,
     "export": cmd_export,
@@ -341,6 +375,7 @@ COMMANDS = {
     "demo-data": cmd_demo_data,
     "report": cmd_report,
     "screenshot": cmd_screenshot,
+    "install-desktop-entry": cmd_install_desktop_entry,
 }
 
 
