@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +33,12 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def _bundled(name: str) -> Path:
-    """A bundled folder: inside the installed package (wheel) or at the top of a source checkout."""
+    """A bundled folder: at the top of a PyInstaller bundle (`sys._MEIPASS`, where
+    packaging/mindful-desktop.spec puts it), inside the installed package (wheel), or at the
+    top of a source checkout."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen is not None:
+        return Path(frozen) / name
     inside = _PACKAGE_DIR / name
     if inside.is_dir():
         return inside
