@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from mindful_desktop.paths import ICON_SIZES, icon_png, icon_svg
-from mindful_desktop.ui.app_icon import app_icon
+from mindful_desktop.ui.app_icon import WINDOW_ICON_SIZES, app_icon
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,7 +43,8 @@ def test_each_png_is_its_size_and_matches_the_svg(qapp: QApplication, size: int)
     )
 
 
-def test_the_qicon_offers_every_size(qapp: QApplication) -> None:
+def test_the_qicon_offers_every_size_a_window_or_tray_draws(qapp: QApplication) -> None:
     icon = app_icon()
-    assert {s.width() for s in icon.availableSizes()} == set(ICON_SIZES)
+    assert {s.width() for s in icon.availableSizes()} == set(WINDOW_ICON_SIZES)
+    assert {16, 22, 24, 32, 48, 64, 128} <= set(WINDOW_ICON_SIZES)
     assert icon.pixmap(QSize(16, 16)).toImage().pixelColor(8, 8).alpha() == 255
