@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from mindful_desktop import APP_NAME
+from mindful_desktop import APP_ID, APP_NAME
 from mindful_desktop.clock import Clock, system_clock
 from mindful_desktop.db.sqlite import WINDOW_BUSY_MS
 from mindful_desktop.errors import DatabaseCorruptError, KnownError
@@ -62,7 +62,11 @@ class Application(QObject):
         self.qt = app
         app.setApplicationName(APP_NAME)
         app.setApplicationDisplayName(APP_NAME)
-        app.setDesktopFileName("mindful-desktop")
+        # The desktop matches the window to the menu entry by this name (Wayland's app id).
+        app.setDesktopFileName(APP_ID)
+        from mindful_desktop.ui.app_icon import app_icon
+
+        app.setWindowIcon(app_icon())  # the window's, and every dialog's and message's
         self.paths = paths
         self.clock = clock
         self.ctx: AppContext | None = None

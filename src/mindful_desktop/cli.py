@@ -103,6 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
     from mindful_desktop.cli_passphrase import add_command
 
     add_command(sub, common)
+    entry = sub.add_parser(
+        "install-desktop-entry",
+        help="add Mindful Desktop to your desktop's menu, with its icon (Linux)",
+        description="Put a menu entry that starts this installation, and the app icon, in "
+        "your data folder ($XDG_DATA_HOME, else ~/.local/share), for a pip or pipx install "
+        "or the bundle. With --remove, take them away again.",
+    )
+    entry.add_argument("--remove", action="store_true", help="remove the entry and the icon")
     shot = sub.add_parser(
         "screenshot",
         parents=[common],
@@ -347,6 +355,32 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_install_desktop_entry(args: argparse.Namespace) -> int:
+    from mindful_desktop import desktop_entry
+
+    if sys.platform in ("win32", "darwin"):
+        raise desktop_entry.DesktopEntryError(
+            "install-desktop-entry makes a menu entry for Linux desktops. On Windows and "
+            "macOS, keep the bundle's folder where you like and pin Mindful Desktop from it."
+        )
+    home = desktop_entry.data_home()
+    if args.remove:
+        removed = desktop_entry.remove(home)
+        if removed:
+            print(f"Removed Mindful Desktop's menu entry and icon from {home}", file=sys.stderr)
+        else:
+            print(f"There was no Mindful Desktop menu entry in {home}.", file=sys.stderr)
+        return 0
+    files = desktop_entry.install(home)
+    print(
+        f"Added Mindful Desktop to the menu: {files[0]}\n"
+        f"It starts {desktop_entry.exec_value(desktop_entry.launcher())}; the icon is in "
+        f"{home / 'icons' / 'hicolor'}. Undo with: install-desktop-entry --remove",
+        file=sys.stderr,
+    )
+    return 0
+
+
 COMMANDS = {
     "doctor": cmd_doctor,
     "export": cmd_export,
@@ -358,6 +392,7 @@ COMMANDS = {
     "report": cmd_report,
     "passphrase": cmd_passphrase,
     "screenshot": cmd_screenshot,
+    "install-desktop-entry": cmd_install_desktop_entry,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +33,12 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def _bundled(name: str) -> Path:
-    """A bundled folder: inside the installed package (wheel) or at the top of a source checkout."""
+    """A bundled folder: at the top of a PyInstaller bundle (`sys._MEIPASS`, where
+    packaging/mindful-desktop.spec puts it), inside the installed package (wheel), or at the
+    top of a source checkout."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen is not None:
+        return Path(frozen) / name
     inside = _PACKAGE_DIR / name
     if inside.is_dir():
         return inside
@@ -45,6 +51,19 @@ def assets_dir() -> Path:
 
 def migrations_dir() -> Path:
     return _bundled("migrations")
+
+
+# The app icon's sizes (the hicolor theme's usual set), rendered from its SVG as PNGs by
+# tools/render_icons.py; the window, the tray and the menu entry use them.
+ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+
+
+def icon_svg() -> Path:
+    return assets_dir() / "icons" / "mindful-desktop.svg"
+
+
+def icon_png(size: int) -> Path:
+    return assets_dir() / "icons" / f"mindful-desktop-{size}.png"
 
 
 @dataclass(frozen=True)

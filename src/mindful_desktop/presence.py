@@ -19,7 +19,8 @@ from mindful_desktop.domain.schedule import MONTHLY_CHECK_IN, QUESTIONNAIRE, Rem
 from mindful_desktop.reminder_days import INSTRUMENT_IDS, DayReminders
 from mindful_desktop.reminders import Reminders
 from mindful_desktop.services.context import AppContext
-from mindful_desktop.tray import Tray, tray_available, tray_icon_image
+from mindful_desktop.tray import Tray, tray_available
+from mindful_desktop.ui.app_icon import app_icon
 from mindful_desktop.ui.main_window import MainWindow
 
 
@@ -39,7 +40,7 @@ class Presence(QObject):
         days = DayReminders(ctx.settings, ctx.questionnaires.next_due, ctx.course.course_done_on)
         self.reminders = Reminders(ctx.plan, ctx.settings, ctx.clock, days=days, parent=self)
         if tray is None and tray_available():
-            tray = Tray(tray_icon_image(), parent=self)
+            tray = Tray(app_icon(), parent=self)
         self.tray = tray
         bar = window.reminder_bar
         self.reminders.due.connect(self._due)

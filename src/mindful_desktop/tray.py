@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal, SignalInstance
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from mindful_desktop import APP_NAME
@@ -19,28 +19,6 @@ BREATHING_SPACE = "breathing-space"
 
 def tray_available() -> bool:
     return QSystemTrayIcon.isSystemTrayAvailable()
-
-
-def tray_icon_image(size: int = 64) -> QIcon:
-    """A calm mark for the tray drawn here (a ring around a dot, in the app's green), until
-    the app has its own icon file."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    green = QColor("#2f6f68")
-    pen = painter.pen()
-    pen.setColor(green)
-    pen.setWidthF(size * 0.09)
-    painter.setPen(pen)
-    margin = size * 0.1
-    painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(green)
-    dot = size * 0.32
-    painter.drawEllipse(QRectF((size - dot) / 2, (size - dot) / 2, dot, dot))
-    painter.end()
-    return QIcon(pixmap)
 
 
 class Tray(QObject):

@@ -113,6 +113,20 @@ def test_logging_out_during_the_silent_timer_logs_the_sit(
     app.shutdown()
 
 
+def test_the_window_and_its_dialogs_wear_the_app_icon_and_name_the_menu_entry(
+    make_app: Callable[[], Application], paths: AppPaths
+) -> None:
+    from mindful_desktop import APP_ID
+    from mindful_desktop.ui.app_icon import WINDOW_ICON_SIZES
+
+    seen_welcome(paths)
+    app = make_app()
+    assert app.window is not None
+    for icon in (app.window.windowIcon(), app.qt.windowIcon()):
+        assert {s.width() for s in icon.availableSizes()} == set(WINDOW_ICON_SIZES)
+    assert app.qt.desktopFileName() == APP_ID
+
+
 def test_the_window_reopens_where_it_was_left(
     make_app: Callable[[], Application], paths: AppPaths
 ) -> None:

@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from mindful_desktop.domain.plan import EVERY_DAY
 from mindful_desktop.presence import Presence
 from mindful_desktop.services.context import AppContext
-from mindful_desktop.tray import Tray, tray_icon_image
+from mindful_desktop.tray import Tray
+from mindful_desktop.ui.app_icon import app_icon
 from mindful_desktop.ui.dialogs.crisis import CrisisDialog
 from mindful_desktop.ui.main_window import MainWindow
 from tests.conftest import FakeClock
@@ -39,7 +40,7 @@ def _plan(ctx: AppContext) -> None:
 
 
 def _presence(win: MainWindow, quits: list[bool]) -> tuple[Presence, Tray, FakeIcon]:
-    tray = Tray(tray_icon_image(), make_icon=FakeIcon)
+    tray = Tray(app_icon(), make_icon=FakeIcon)
     presence = Presence(win.ctx, win, lambda: quits.append(True), tray=tray)
     assert isinstance(tray.icon, FakeIcon)
     return presence, tray, tray.icon
