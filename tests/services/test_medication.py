@@ -16,6 +16,7 @@ from mindful_desktop.paths import AppPaths
 from mindful_desktop.services.appointments import AppointmentService
 from mindful_desktop.services.data import export_data, export_json
 from mindful_desktop.services.importer import import_json
+from mindful_desktop.services.journal import MEDICATION, QUESTION, JournalService
 from mindful_desktop.services.medication import MedicationService
 from tests.conftest import FakeClock
 
@@ -192,3 +193,36 @@ def test_a_medications_whole_story_round_trips_through_export_and_import(
         assert export_data(target)["tables"] == export_data(db)["tables"]
     finally:
         target.close()
+
+
+def test_changes_effects_and_questions_are_in_the_journal_and_found_by_search(
+    meds: MedicationService, visits: AppointmentService, db: Database, clock: FakeClock
+) -> None:
+    journal = JournalService(db, clock)
+    today = clock().date()
+    med = meds.add("Sertraline", "50 mg", started_on=today - 30 * DAY)
+    taper = meds.record_change(med.id, today - 3 * DAY, "tapering", "25 mg", "Dr Lee")
+    meds.note_effect(today - 2 * DAY, "Vivid dreams most nights", med.id)
+    question = visits.add_question("Ask whether the vivid dreams will pass")
+    items = journal.timeline()
+    assert [(i.kind, i.day) for i in items] == [
+        (QUESTION, today),
+        (MEDICATION, today - 2 * DAY),
+        (MEDICATION, today - 3 * DAY),
+        (MEDICATION, today - 30 * DAY),
+    ]
+    assert items[2].title == "Sertraline" and items[2].origin == "tapering"
+    assert dict(items[2].fields) == {"dose": "25 mg", "agreed_with": "Dr Lee"}
+    found = journal.search("vivid dreams")
+    assert [(i.kind, i.id) for i in found] == [(QUESTION, question.id), (MEDICATION, taper.id + 1)]
+    assert "<b>vivid</b>" in found[1].snippet.lower()
+    assert [i.origin for i in journal.search("sertraline taper")] == ["tapering"]
+    assert [i.kind for i in journal.search("Lee")] == [MEDICATION]
+    meds.update(med.id, "Zoloft", "")  # found by its new name from now on
+    assert journal.search("sertraline") == []
+    assert len(journal.search("zoloft")) == 3
+    visits.tick_off(question.id, "They usually settle in a few weeks")
+    done = journal.search("settle")
+    assert done[0].origin == "done" and dict(done[0].fields)["done_on"] == today.isoformat()
+    meds.delete(med.id)
+    assert journal.search("zoloft") == [] and journal.search("dreams")[0].kind == QUESTION
