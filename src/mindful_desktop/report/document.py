@@ -45,6 +45,7 @@ from mindful_desktop.report.html import h2 as _h2
 from mindful_desktop.report.html import p as _p
 from mindful_desktop.report.html import paragraphs as _paragraphs
 from mindful_desktop.report.html import table as _table
+from mindful_desktop.report.medication import medication_html
 from mindful_desktop.services.report_data import (
     GOAL_DAYS,
     ReportData,
@@ -369,6 +370,7 @@ def build_document(data: ReportData) -> tuple[QTextDocument, list[Chart]]:
         _mood(out, data)
     if request.has(PRACTICE):
         _practice(out, data)
+    out.html(medication_html(data))  # empty unless chosen
     if request.has(COURSE):
         _course(out, data)
     for sheet in data.sheets:
