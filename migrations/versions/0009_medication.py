@@ -20,10 +20,14 @@ depends_on: str | Sequence[str] | None = None
 EVENT_KIND = 6
 QUESTION_KIND = 7
 NL = "char(10)"
-# A change is found by the medication's name, the kind of change, the dose, who agreed it and
-# the note; a question by its words and what was agreed.
-EVENT_TITLE = "coalesce((SELECT name FROM medication WHERE id = {r}.medication_id), '')"
-EVENT_BODY = f"{{r}}.kind || {NL} || {{r}}.dose || {NL} || {{r}}.agreed_with || {NL} || {{r}}.note"
+# A change is found by the medication's name, the kind of change, the dose and who agreed it
+# (its title column) and by its note (its body, where search excerpts come from); a question by
+# its words and what was agreed.
+EVENT_TITLE = (
+    f"coalesce((SELECT name FROM medication WHERE id = {{r}}.medication_id), '') || {NL} || "
+    f"{{r}}.kind || {NL} || {{r}}.dose || {NL} || {{r}}.agreed_with"
+)
+EVENT_BODY = "{r}.note"
 QUESTION_BODY = f"{{r}}.body || {NL} || {{r}}.agreed"
 INDEXED = {
     "medication_event": (EVENT_KIND, EVENT_TITLE, EVENT_BODY),
@@ -44,12 +48,16 @@ def _triggers() -> list[str]:
         ]
     # A medication renamed: its changes are found by the new name, not the old one.
     events = "medication_event"
+    renamed = EVENT_TITLE.format(r=events).replace(
+        f"(SELECT name FROM medication WHERE id = {events}.medication_id)", "new.name"
+    )
     sql.append(
         "CREATE TRIGGER medication_au AFTER UPDATE OF name ON medication BEGIN "
         f"DELETE FROM search_index WHERE rowid IN (SELECT id * 8 + {EVENT_KIND} FROM {events} "
         "WHERE medication_id = new.id); "
-        f"INSERT INTO search_index (rowid, title, body) SELECT id * 8 + {EVENT_KIND}, new.name, "
-        f"{EVENT_BODY.format(r=events)} FROM {events} WHERE medication_id = new.id; END"
+        f"INSERT INTO search_index (rowid, title, body) SELECT id * 8 + {EVENT_KIND}, "
+        f"{renamed}, {EVENT_BODY.format(r=events)} FROM {events} "
+        "WHERE medication_id = new.id; END"
     )
     return sql
 
