@@ -36,7 +36,7 @@ class ChartView(pg.GraphicsView):  # type: ignore[misc]  # pyqtgraph is untyped
     """
 
     _ready = False  # Qt sends change events while the base class is still being built
-    markChosen = Signal(str)  # a mark's words, chosen with the keys
+    markChosen = Signal(str)  # a mark's words, chosen with the keys; "" when left
 
     def __init__(self, height: int, parent: QWidget | None = None) -> None:
         self.mark_layer: MarkLayer | None = None  # medication changes, appointments
@@ -166,6 +166,7 @@ class ChartView(pg.GraphicsView):  # type: ignore[misc]  # pyqtgraph is untyped
         if self.mark_layer is not None and self.mark_layer.current is not None:
             self.mark_layer.choose(None)
             QToolTip.hideText()
+            self.markChosen.emit("")
 
     def _show_chosen(self, mark: ChartMark) -> None:
         assert self.mark_layer is not None

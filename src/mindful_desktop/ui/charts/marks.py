@@ -83,8 +83,9 @@ class MarkLayer:
             label.update()
 
     def layout_labels(self, *_args: object) -> None:
-        """Each label at the top beside its line, left to right; one that would overlap the
-        label before it is left out (its line and words stay)."""
+        """Each label at the top beside its line. The chosen mark's label always shows; any
+        other that would overlap a label already placed is left out (its line and words
+        stay), placed left to right."""
         if not self.marks:
             return
         (x0, x1), (_y0, y1) = self.chart.view_box.viewRange()
@@ -92,18 +93,26 @@ class MarkLayer:
         if width <= 0 or x1 <= x0:
             return
         metrics = QFontMetricsF(self.font)
-        right_edge = -1e9
+        spans: list[tuple[float, float]] = []
         for mark, label in zip(self.marks, self.labels, strict=True):
             px = (day_x(mark.day) - x0) / (x1 - x0) * width
             size = metrics.horizontalAdvance(mark.label) + _PAD_PX
             leftward = px + size > width  # near the right edge the label sits left of its line
-            left = px - size if leftward else px
-            shown = left >= right_edge + _GAP_PX and left >= 0
             label.setAnchor((1, 0) if leftward else (0, 0))
             label.setPos(day_x(mark.day), y1)
-            label.setVisible(shown)
+            spans.append((px - size, px) if leftward else (px, px + size))
+        order = list(range(len(self.marks)))
+        if self.current is not None:
+            order.remove(self.current)
+            order.insert(0, self.current)
+        placed: list[tuple[float, float]] = []
+        for n in order:
+            left, right = spans[n]
+            free = all(right + _GAP_PX <= a or left >= b + _GAP_PX for a, b in placed)
+            shown = left >= 0 and (free or n == self.current)
+            self.labels[n].setVisible(shown)
             if shown:
-                right_edge = left + size
+                placed.append((left, right))
 
     # --- finding and choosing -----------------------------------------------------------------
 
@@ -125,6 +134,7 @@ class MarkLayer:
             return None
         self.current = None if index is None else max(0, min(len(self.marks) - 1, index))
         self.restyle(self.chart.colours)
+        self.layout_labels()
         return None if self.current is None else self.marks[self.current]
 
     def step(self, key: int) -> ChartMark | None:

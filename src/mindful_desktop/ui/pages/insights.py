@@ -125,7 +125,11 @@ class InsightsPage(Page):
         self.mood_summary = label("", "Muted")
         self.marks_note = label(MARKS_NOTE, "Muted")
         self.marks_note.hide()
+        # The words of the mark chosen with the keys, while the chart has the focus.
+        self.mark_detail = label("")
+        self.mark_detail.hide()
         mood_card.body.addWidget(self.mood)
+        mood_card.body.addWidget(self.mark_detail)
         mood_card.body.addWidget(self.mood_summary)
         mood_card.body.addWidget(self.marks_note)
         self.add(mood_card)
@@ -136,6 +140,7 @@ class InsightsPage(Page):
         self.scores: dict[str, ChartSlot[ScoreChart]] = {}
         self.score_texts: dict[str, QLabel] = {}
         self.score_sections: dict[str, QWidget] = {}
+        self.score_marks: dict[str, QLabel] = {}
         for instrument in INSTRUMENTS:
             section = QWidget()
             column = QVBoxLayout(section)
@@ -144,6 +149,10 @@ class InsightsPage(Page):
             column.addWidget(heading(f"{instrument.name}: {_ABOUT.get(instrument.id, '')}"))
             slot: ChartSlot[ScoreChart] = ChartSlot(partial(ScoreChart, instrument))
             column.addWidget(slot)
+            chosen = label("")
+            chosen.hide()
+            column.addWidget(chosen)
+            self.score_marks[instrument.id] = chosen
             text = label("", "Muted")
             column.addWidget(text)
             scores_card.body.addWidget(section)
@@ -275,7 +284,10 @@ class InsightsPage(Page):
             )
             self.mood_summary.hide()
         else:
+            built = self.mood.chart is not None
             chart = self.mood.show_chart()
+            if not built:
+                chart.markChosen.connect(partial(self._show_mark, self.mark_detail))
             chart.set_trend(trend, window)
             chart.set_marks(marks)
             self.mood_summary.setText(f"{trend.summary()} {MOOD_NOTES[trend.resolution]}")
@@ -335,11 +347,19 @@ class InsightsPage(Page):
             start = span_start(self._span, data.today)
             slot.show_empty(_with_earlier(series.summary(), start, first))
         else:
+            built = slot.chart is not None
             chart = slot.show_chart()
+            if not built:
+                chart.markChosen.connect(partial(self._show_mark, self.score_marks[instrument.id]))
             chart.set_series(series, window)
             chart.set_marks(data.marks_in(window))
         text.setText(" ".join(series.change))
         text.show()
+
+    @staticmethod
+    def _show_mark(where: QLabel, text: str) -> None:
+        where.setText(" ".join(text.split("\n")))
+        where.setVisible(bool(text))
 
     def _render_comparison(self, result: PracticeMoodComparison, when: str) -> None:
         self.comparison.setText(result.sentence)
