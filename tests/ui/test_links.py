@@ -11,7 +11,9 @@ from pytestqt.qtbot import QtBot
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog
 from mindful_desktop.ui.main_window import MainWindow
+from mindful_desktop.ui.pages.care import CarePage
 from mindful_desktop.ui.pages.checkin import CheckInPage
+from mindful_desktop.ui.pages.journal import JournalPage
 from mindful_desktop.ui.pages.settings import SettingsPage
 from mindful_desktop.ui.pages.today import TodayPage
 from mindful_desktop.ui.widgets.home_practice import CheckRow
@@ -150,3 +152,29 @@ def test_insights_reloads_on_show_only_after_a_change(
     assert len(loads) == 6
     data = window.page("insights").data  # type: ignore[attr-defined]
     assert data is not None and len(data.mood_by_day) == 2
+
+
+def test_notes_written_here_reach_the_journal_and_insights(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    journal = window.page("journal")
+    assert isinstance(journal, JournalPage)
+    insights = window.page("insights")
+    window.show_page("insights")
+    window.show_page("care")
+    page = window.page("care")
+    assert isinstance(page, CarePage)
+    ctx = window.ctx
+    medication = ctx.medication.add("Lithium", "400 mg")
+    ctx.medication.note_effect(ctx.medication.today(), "Thirsty in the afternoons", medication.id)
+    window.show_page("journal")
+    assert journal.model.rowCount() == 2  # the start and the effect, in the timeline
+    window.show_page("insights")
+    data = insights.data  # type: ignore[attr-defined]
+    assert data is not None and [m.label for m in data.marks] == ["Started"]
+    # From the journal, its reader opens the page the note can be changed on.
+    window.show_page("journal")
+    journal.list.setCurrentIndex(journal.model.index(0, 0))
+    assert journal.reader.open_button.text() == "Open Medication and appointments"
+    qtbot.mouseClick(journal.reader.open_button, Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "care"
