@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QListView, QPushButton, QWidget
 
 from mindful_desktop.ui.models.rows import Row, RowsModel
@@ -47,6 +47,15 @@ class FittedList(QListView):
             self.scheduleDelayedItemsLayout()
             self.fit()
 
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        # Tabbing in makes a row current without choosing it: choose it, so what the
+        # buttons act on is the row that shows as chosen.
+        current = self.currentIndex()
+        selection = self.selectionModel()
+        if current.isValid() and not selection.isSelected(current):
+            selection.select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self._activate()
@@ -80,6 +89,7 @@ class ListCard(Card):
         self.body.addWidget(self.status)
         self._chosen_buttons: list[QPushButton] = []
         self.list.selectionModel().currentChanged.connect(self._selection)
+        self.list.selectionModel().selectionChanged.connect(self._selection)
 
     def button(self, text: str, slot: Callable[[], object], *, chosen: bool = False) -> QPushButton:
         """A button in the card's row; `chosen` ones act on the chosen row and wait for one."""
@@ -109,8 +119,11 @@ class ListCard(Card):
             self.list.setCurrentIndex(self.model.index(row, 0))
 
     def chosen(self) -> Any:
+        """The payload of the row shown as chosen (current and selected), if any."""
         index = self.list.currentIndex()
-        return self.model.data(index, RowsModel.PayloadRole) if index.isValid() else None
+        if not index.isValid() or not self.list.selectionModel().isSelected(index):
+            return None
+        return self.model.data(index, RowsModel.PayloadRole)
 
     def say(self, text: str, error: bool = False) -> None:
         name = "Error" if error else "Muted"
@@ -121,7 +134,7 @@ class ListCard(Card):
         self.status.setText(text)
         self.status.setVisible(bool(text))
 
-    def _selection(self, *_args: QModelIndex) -> None:
+    def _selection(self, *_args: object) -> None:
         chosen = self.chosen() is not None
         for button in self._chosen_buttons:
             button.setEnabled(chosen)
