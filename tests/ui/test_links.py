@@ -111,9 +111,10 @@ def test_navigation_goes_through_the_navigator(window: MainWindow) -> None:
 
 
 def test_only_today_is_built_at_start(window: MainWindow) -> None:
-    assert [key for key in ("course", "practice", "checkin", "journal", "insights",
+    assert [key for key in ("course", "practice", "checkin", "journal", "care", "insights",
             "settings") if window.is_built(key)] == []  # fmt: skip
     assert not window.ctx.built("playback") and not window.ctx.built("journal")
+    assert not window.ctx.built("medication") and not window.ctx.built("appointments")
 
 
 def test_insights_reloads_on_show_only_after_a_change(
