@@ -135,8 +135,9 @@ def _add_report(
         parents=[common],
         help="make a PDF summary of a period to take to your clinician",
         description="Write a short PDF of a period: PHQ-9 and GAD-7 results, mood, practice, "
-        "the course, your action plan and warning signs and your safety plan (your own "
-        "check-in notes only with --with-notes). Nothing is sent anywhere.",
+        "your medication changes and questions for your appointment, the course, your action "
+        "plan and warning signs and your safety plan (your own check-in notes only with "
+        "--with-notes). Nothing is sent anywhere.",
     )
     report.add_argument("--from", dest="start", required=True, metavar="DATE", help="YYYY-MM-DD")
     report.add_argument("--to", dest="end", required=True, metavar="DATE", help="YYYY-MM-DD")

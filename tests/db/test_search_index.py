@@ -103,3 +103,34 @@ def test_upgrade_indexes_check_in_notes_written_before(paths: AppPaths) -> None:
         assert _hits(db, "rested") == []
     finally:
         db.close()
+
+
+def test_medication_notes_and_questions_follow_their_rows_and_the_name(db: Database) -> None:
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO medication (id, name, schedule, created_at, updated_at) "
+            "VALUES (2, 'Lithium', '', '2026-01-01', '2026-01-01')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO medication_event (id, medication_id, local_date, kind, dose, "
+            "agreed_with, note, created_at, updated_at) VALUES (4, 2, '2026-01-02', "
+            "'tapering', '400 mg', 'Dr Ng', 'Thirsty less often', '2026-01-02', '2026-01-02')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO appointment_question (id, body, agreed, local_date, created_at, "
+            "updated_at) VALUES (3, 'Blood test when?', 'In March', '2026-01-03', "
+            "'2026-01-03', '2026-01-03')"
+        )
+    event, question = 4 * 8 + 6, 3 * 8 + 7
+    assert _hits(db, "lithium") == _hits(db, "thirsty") == _hits(db, "tapering") == [event]
+    assert _hits(db, "ng") == _hits(db, "400") == [event]
+    assert _hits(db, "blood") == _hits(db, "march") == [question]
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE medication SET name = 'Priadel' WHERE id = 2")
+        conn.exec_driver_sql("UPDATE appointment_question SET agreed = 'April' WHERE id = 3")
+    assert _hits(db, "lithium") == [] and _hits(db, "priadel") == [event]
+    assert _hits(db, "march") == [] and _hits(db, "april") == [question]
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM medication_event")
+        conn.exec_driver_sql("DELETE FROM appointment_question")
+    assert _hits(db, "priadel") == [] and _hits(db, "april") == []

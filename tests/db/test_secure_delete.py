@@ -62,11 +62,30 @@ def _practice_session(db: Database, clock: FakeClock, tmp: Path) -> None:
     practice.delete(session.id)
 
 
+def _medication_effect(db: Database, clock: FakeClock, tmp: Path) -> None:
+    from mindful_desktop.services.medication import MedicationService
+
+    meds = MedicationService(db, clock)
+    effect = meds.note_effect(clock().date(), f"noticed {WORD}")
+    meds.delete_event(effect.id)
+
+
+def _agreed(db: Database, clock: FakeClock, tmp: Path) -> None:
+    from mindful_desktop.services.appointments import AppointmentService
+
+    visits = AppointmentService(db, clock)
+    question = visits.add_question("Sleep?")
+    visits.tick_off(question.id, f"agreed {WORD}")
+    visits.update_question(question.id, agreed="")  # what was agreed emptied, the question kept
+
+
 DELETIONS: dict[str, Callable[[Database, FakeClock, Path], None]] = {
     "journal entry": _journal_entry,
     "check-in": _checkin,
     "practice note": _practice_note,
     "practice session": _practice_session,
+    "effect noticed": _medication_effect,
+    "what was agreed": _agreed,
 }
 
 

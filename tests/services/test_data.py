@@ -106,6 +106,33 @@ def test_demo_data_fills_an_empty_journal_plausibly(db: Database) -> None:
     assert sessions > 50 and kinds >= 2 and 50 < practised_days < 120
 
 
+def test_demo_data_tells_a_medication_story_with_appointments(db: Database) -> None:
+    today = dt.date(2026, 5, 1)
+    fill_demo_data(db, 120, seed=3, today=today)
+    from mindful_desktop.services import medication_data as read
+
+    events = list(reversed(read.events(db)))  # oldest first
+    changes = [(e.kind, e.dose) for e in events if e.is_change]
+    assert changes[:2] == [("started", "50 mg"), ("changed", "100 mg")]
+    tapers = [e for e in events if e.kind == "tapering"]
+    assert [e.dose for e in tapers] == ["75 mg", "50 mg", "25 mg"]
+    assert all((b.day - a.day).days >= 14 for a, b in zip(tapers, tapers[1:], strict=False))
+    assert sum(1 for e in events if e.kind == "noticed") >= 3
+    assert all(today - dt.timedelta(days=119) <= e.day <= today for e in events)
+    visits = sorted(a.day for a in read.appointments(db))
+    assert len(visits) >= 3 and all(
+        (b - a).days >= 14 for a, b in zip(visits, visits[1:], strict=False)
+    )
+    assert read.next_appointment(db, today) is not None
+    asked = read.questions(db)
+    assert any(q.done and q.agreed for q in asked) and any(not q.done for q in asked)
+
+
+def test_a_short_demo_has_no_medication_story(db: Database) -> None:
+    fill_demo_data(db, 10, seed=3, today=dt.date(2026, 5, 1))
+    assert db.query("SELECT count(*) FROM medication")[0][0] == 0
+
+
 def test_demo_data_refuses_a_journal_with_data(db: Database, clock: FakeClock) -> None:
     CheckInService(db, clock).add(6, "real entry")
     with pytest.raises(InvalidInputError, match="empty"):

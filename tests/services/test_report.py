@@ -256,3 +256,52 @@ def test_a_report_that_cannot_be_written_says_why_and_leaves_nothing(
             pytest.skip("root writes into a read-only folder anyway")
     finally:
         locked.chmod(0o700)
+
+
+def test_the_medication_section_lists_the_changes_in_its_period_and_none_outside_it(
+    db: Database, qapp: QApplication, tmp_path: Path
+) -> None:
+    from mindful_desktop.services.appointments import AppointmentService
+    from mindful_desktop.services.medication import MedicationService
+    from mindful_desktop.services.report_data import MEDICATION
+    from tests.conftest import FakeClock
+
+    clock = FakeClock(dt.datetime(2026, 3, 14, 9, tzinfo=dt.UTC).astimezone())
+    meds = MedicationService(db, clock)
+    med = meds.add("Mirtazapine", "30 mg", "at night", dt.date(2025, 10, 1), "started Oct")
+    meds.record_change(med.id, dt.date(2025, 12, 20), "changed", "45 mg", "Dr Arendt")
+    meds.record_change(med.id, dt.date(2026, 1, 12), "tapering", "30 mg", "Dr Arendt", "two weeks")
+    meds.note_effect(dt.date(2026, 1, 30), "Less hungry at night", med.id)
+    meds.record_change(med.id, dt.date(2026, 2, 16), "tapering", "15 mg", "Dr Arendt")
+    meds.record_change(med.id, dt.date(2026, 3, 2), "stopped", agreed_with="Dr Arendt")
+    visits = AppointmentService(db, clock)
+    visits.add(dt.date(2026, 3, 24), "Dr Arendt")
+    visits.tick_off(visits.add_question("Blood pressure check?").id, "done in January")
+    visits.add_question("What if sleep gets worse after stopping?")
+
+    data = _data(db)
+    assert data.medication is not None
+    assert [e.day for e in data.medication.events] == [
+        dt.date(2026, 1, 12),
+        dt.date(2026, 1, 30),
+        dt.date(2026, 2, 16),
+    ]
+    assert [(m.name, m.dose) for m in data.medication.taking] == [("Mirtazapine", "15 mg")]
+    write_pdf(data, tmp_path / "r.pdf")
+    text = _text(tmp_path / "r.pdf")
+    assert "Medication, and questions for my appointment" in text
+
+    def row(day: str) -> str:
+        return next(line for line in text.splitlines() if line.strip().startswith(day))
+
+    assert re.search(r"Mirtazapine\s+Tapering to 30 mg, agreed\s+two weeks", row("12 Jan 2026"))
+    assert re.search(r"Mirtazapine\s+Effect noticed\s+Less hungry at night", row("30 Jan 2026"))
+    assert re.search(r"Mirtazapine\s+Tapering to 15 mg, agreed", row("16 Feb 2026"))
+    for outside in ("20 Dec 2025", "45 mg", "1 Oct 2025 ", "2 Mar 2026", "Stopped"):
+        assert outside not in text
+    assert "Taking on 27 Feb 2026" in text and "at night" in text
+    assert "Next appointment: 24 Mar 2026 with Dr Arendt" in text
+    assert "What if sleep gets worse after stopping?" in text
+    assert "Blood pressure check?" not in text  # talked about already
+    write_pdf(_data(db, DEFAULT_SECTIONS - {MEDICATION}), tmp_path / "without.pdf")
+    assert "Mirtazapine" not in _text(tmp_path / "without.pdf")

@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from mindful_desktop.ui.dialogs.appointment import AppointmentDialog, QuestionDialog
 from mindful_desktop.ui.dialogs.checkin_edit import CheckInEditDialog
 from mindful_desktop.ui.dialogs.crisis import CrisisDialog
+from mindful_desktop.ui.dialogs.medication import ChangeDialog, EffectDialog, MedicationDialog
 from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog, SessionEditDialog
 from mindful_desktop.ui.dialogs.protect import ProtectDialog
 from mindful_desktop.ui.dialogs.report import ReportDialog
@@ -44,6 +46,18 @@ def _checkin_edit(window: MainWindow) -> QDialog:
     return CheckInEditDialog(window.ctx.checkins, checkin, window)
 
 
+def _question(window: MainWindow) -> QDialog:
+    visits = window.ctx.appointments
+    question = visits.add_question("Could the taper go more slowly? " * 4)
+    return QuestionDialog(visits, question, True, window)
+
+
+def _change(window: MainWindow) -> QDialog:
+    meds = window.ctx.medication
+    medication = meds.add("A medication with quite a long name, as some have", "50 mg")
+    return ChangeDialog(meds, medication.id, None, window)
+
+
 MAKERS: dict[str, DialogMaker] = {
     "welcome": lambda w: WelcomeDialog(w.ctx.paths.data_dir, w, w.ctx.crisis),
     "phq9": lambda w: w.take_questionnaire("phq9"),
@@ -60,6 +74,11 @@ MAKERS: dict[str, DialogMaker] = {
     "report for my clinician": lambda w: ReportDialog(w.ctx, w),
     "protect with a passphrase": lambda w: ProtectDialog(w.ctx.privacy, "set", None, w),
     "change the passphrase": lambda w: ProtectDialog(w.ctx.privacy, "change", None, w),
+    "add a medication": lambda w: MedicationDialog(w.ctx.medication, None, w),
+    "record a change": _change,
+    "note an effect": lambda w: EffectDialog(w.ctx.medication, None, None, w),
+    "appointment": lambda w: AppointmentDialog(w.ctx.appointments, None, w),
+    "tick off a question": _question,
 }
 
 

@@ -11,7 +11,9 @@ from pytestqt.qtbot import QtBot
 from mindful_desktop.services.context import AppContext
 from mindful_desktop.ui.dialogs.practice import ManualEntryDialog, NoticeDialog
 from mindful_desktop.ui.main_window import MainWindow
+from mindful_desktop.ui.pages.care import CarePage
 from mindful_desktop.ui.pages.checkin import CheckInPage
+from mindful_desktop.ui.pages.journal import JournalPage
 from mindful_desktop.ui.pages.settings import SettingsPage
 from mindful_desktop.ui.pages.today import TodayPage
 from mindful_desktop.ui.widgets.home_practice import CheckRow
@@ -109,9 +111,10 @@ def test_navigation_goes_through_the_navigator(window: MainWindow) -> None:
 
 
 def test_only_today_is_built_at_start(window: MainWindow) -> None:
-    assert [key for key in ("course", "practice", "checkin", "journal", "insights",
+    assert [key for key in ("course", "practice", "checkin", "journal", "care", "insights",
             "settings") if window.is_built(key)] == []  # fmt: skip
     assert not window.ctx.built("playback") and not window.ctx.built("journal")
+    assert not window.ctx.built("medication") and not window.ctx.built("appointments")
 
 
 def test_insights_reloads_on_show_only_after_a_change(
@@ -160,3 +163,29 @@ def test_item_9_answered_in_the_questionnaire_reaches_todays_note_at_once(
     dialog = window.take_questionnaire("phq9")
     dialog.answer(8, 2)  # Item9FollowUp.remember → the setting → `changed` → TodayNotes
     assert notes.followup_note is not None
+
+
+def test_notes_written_here_reach_the_journal_and_insights(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    journal = window.page("journal")
+    assert isinstance(journal, JournalPage)
+    insights = window.page("insights")
+    window.show_page("insights")
+    window.show_page("care")
+    page = window.page("care")
+    assert isinstance(page, CarePage)
+    ctx = window.ctx
+    medication = ctx.medication.add("Lithium", "400 mg")
+    ctx.medication.note_effect(ctx.medication.today(), "Thirsty in the afternoons", medication.id)
+    window.show_page("journal")
+    assert journal.model.rowCount() == 2  # the start and the effect, in the timeline
+    window.show_page("insights")
+    data = insights.data  # type: ignore[attr-defined]
+    assert data is not None and [m.label for m in data.marks] == ["Started"]
+    # From the journal, its reader opens the page the note can be changed on.
+    window.show_page("journal")
+    journal.list.setCurrentIndex(journal.model.index(0, 0))
+    assert journal.reader.open_button.text() == "Open Medication and appointments"
+    qtbot.mouseClick(journal.reader.open_button, Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "care"

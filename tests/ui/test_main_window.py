@@ -48,7 +48,16 @@ def test_welcome_is_shown_until_dismissed(paths: AppPaths, clock: FakeClock, qtb
 def test_sidebar_has_every_page_in_order(paths: AppPaths, clock: FakeClock, qtbot: QtBot) -> None:
     window = _window(paths, clock, qtbot)
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles == ["Today", "Course", "Practice", "Check-in", "Journal", "Insights", "Settings"]
+    assert titles == [
+        "Today",
+        "Course",
+        "Practice",
+        "Check-in",
+        "Journal",
+        "Meds & appointments",
+        "Insights",
+        "Settings",
+    ]
     window.ctx.close()
 
 

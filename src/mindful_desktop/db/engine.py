@@ -54,7 +54,7 @@ def create_db_engine(db_path: Path, busy_ms: int = BUSY_MS) -> Engine:
 
 
 # Columns whose words a person deletes by emptying them (a practice note, a reflection).
-TEXT_COLUMNS = ("note", "body", "title")
+TEXT_COLUMNS = ("note", "body", "title", "agreed")
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

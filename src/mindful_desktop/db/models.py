@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Float,
+    ForeignKey,
     Index,
     Integer,
     String,
@@ -218,5 +219,76 @@ class PlanSlot(Base):
     practice_id: Mapped[str] = mapped_column(String(80))  # track, recording or 'timer'
     title: Mapped[str] = mapped_column(String(200))
     minutes: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Medication(Base):
+    """A medication as the person calls it. Its start, each change and what they noticed are
+    `medication_event` rows; the dose now is the latest change's."""
+
+    __tablename__ = "medication"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    schedule: Mapped[str] = mapped_column(String(200), default="")  # "one in the morning"
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class MedicationEvent(Base):
+    """A day in a medication's story: started, changed, tapering, stopped (with the new dose
+    and who agreed it), or an effect noticed. Searchable through `search_index` (kind 6)."""
+
+    __tablename__ = "medication_event"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('started', 'changed', 'tapering', 'stopped', 'noticed')", name="kind_known"
+        ),
+        # Only a note of an effect may be about no medication in particular.
+        CheckConstraint(
+            "kind = 'noticed' OR medication_id IS NOT NULL", name="change_has_medication"
+        ),
+        Index("ix_medication_event_timeline", "local_date", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    medication_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("medication.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    local_date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))
+    dose: Mapped[str] = mapped_column(String(200), default="")  # the new dose, as written
+    agreed_with: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Appointment(Base):
+    """An appointment on a day, with whom (a prescriber, a therapist), and a note."""
+
+    __tablename__ = "appointment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    local_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    with_whom: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class AppointmentQuestion(Base):
+    """Something to bring up at an appointment; ticked off afterwards (`done_on`) with what
+    was agreed. Searchable through `search_index` (kind 7)."""
+
+    __tablename__ = "appointment_question"
+    __table_args__ = (Index("ix_appointment_question_timeline", "local_date", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+    agreed: Mapped[str] = mapped_column(Text, default="")
+    local_date: Mapped[dt.date] = mapped_column(Date)  # the day it was written down
+    done_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -11,7 +11,6 @@ choices give the same pages.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRect, QRectF, QSizeF, Qt
@@ -41,6 +40,12 @@ from mindful_desktop.report.charts import (
     draw_bar_chart,
     draw_line_chart,
 )
+from mindful_desktop.report.html import e as _e
+from mindful_desktop.report.html import h2 as _h2
+from mindful_desktop.report.html import p as _p
+from mindful_desktop.report.html import paragraphs as _paragraphs
+from mindful_desktop.report.html import table as _table
+from mindful_desktop.report.medication import medication_html
 from mindful_desktop.services.report_data import (
     GOAL_DAYS,
     ReportData,
@@ -56,14 +61,6 @@ _ITEM9 = "thoughts that you would be better off dead, or of hurting yourself in 
 _ANSWERS = {1: "several days", 2: "more than half the days", 3: "nearly every day"}
 
 Chart = LineChart | BarChart
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _paragraphs(text: str) -> str:
-    return "<br>".join(_e(line) for line in text.splitlines())
 
 
 def _minutes(value: float) -> str:
@@ -127,39 +124,6 @@ class _Builder:
             fmt.setObjectType(CHART_OBJECT)
             fmt.setProperty(CHART_PROPERTY, number)
             found.insertText("\ufffc", fmt)
-
-
-_TABLE = (
-    '<table width="100%" cellspacing="0" cellpadding="3" '
-    'style="border-collapse: collapse; border: 1px solid #9aa1ab;">'
-)
-
-
-def _table(header: list[str], rows: list[list[str]], widths: list[int] | None = None) -> str:
-    """A ruled table whose header row is repeated on each page it runs onto."""
-    sizes = widths or [0] * len(header)
-    head = "".join(
-        '<th align="left"'
-        + (f' width="{w}%"' if w else "")
-        + f' style="background-color: #eef0f3; border: 1px solid #9aa1ab;">{h}</th>'
-        for h, w in zip(header, sizes, strict=True)
-    )
-    body = "".join(
-        "<tr>"
-        + "".join(f'<td style="border: 1px solid #9aa1ab;">{cell}</td>' for cell in row)
-        + "</tr>"
-        for row in rows
-    )
-    return f"{_TABLE}<thead><tr>{head}</tr></thead>{body}</table>"
-
-
-def _h2(text: str) -> str:
-    return f'<h2 style="font-size: 13pt; margin-top: 14px;">{_e(text)}</h2>'
-
-
-def _p(text_html: str, muted: bool = False) -> str:
-    colour = f' style="color: {MUTED.name()};"' if muted else ""
-    return f"<p{colour}>{text_html}</p>"
 
 
 def _change_text(row: ResultRow) -> str:
@@ -406,6 +370,7 @@ def build_document(data: ReportData) -> tuple[QTextDocument, list[Chart]]:
         _mood(out, data)
     if request.has(PRACTICE):
         _practice(out, data)
+    out.html(medication_html(data))  # empty unless chosen
     if request.has(COURSE):
         _course(out, data)
     for sheet in data.sheets:

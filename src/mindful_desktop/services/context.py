@@ -28,10 +28,12 @@ from mindful_desktop.services.wellbeing import StayingWellService
 from mindful_desktop.settings import SettingsStore
 
 if TYPE_CHECKING:
+    from mindful_desktop.services.appointments import AppointmentService
     from mindful_desktop.services.backups import BackupService
     from mindful_desktop.services.crisis import CrisisService
     from mindful_desktop.services.insights import InsightsService
     from mindful_desktop.services.journal import JournalService
+    from mindful_desktop.services.medication import MedicationService
     from mindful_desktop.services.playback import Playback
     from mindful_desktop.services.privacy import PrivacyService
     from mindful_desktop.services.worksheets import WorksheetService
@@ -110,13 +112,27 @@ class AppContext:
         return JournalService(self.db, self.clock)
 
     @cached_property
+    def medication(self) -> MedicationService:
+        from mindful_desktop.services.medication import MedicationService
+
+        return MedicationService(self.db, self.clock)
+
+    @cached_property
+    def appointments(self) -> AppointmentService:
+        from mindful_desktop.services.appointments import AppointmentService
+
+        return AppointmentService(self.db, self.clock)
+
+    @cached_property
     def insights(self) -> InsightsService:
         from mindful_desktop.services.insights import InsightsService
 
         insights = InsightsService(self.db, self.clock)
         # Built on first use, so linked here rather than in `_link`: Insights goes stale when
-        # anything it counts changes (the page reloads on its next show, not on every one).
-        for source in (self.checkins, self.practice, self.questionnaires):
+        # anything it counts changes (the page reloads on its next show, not on every one);
+        # medication changes and appointments are marked on its charts.
+        sources = (self.checkins, self.practice, self.questionnaires)
+        for source in (*sources, self.medication, self.appointments):
             source.changed.connect(insights.changed)
         return insights
 

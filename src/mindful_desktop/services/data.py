@@ -345,7 +345,8 @@ def is_empty(db: Database) -> bool:
 
 
 def fill_demo_data(db: Database, days: int, seed: int = 1, today: dt.date | None = None) -> int:
-    """Plausible check-ins and practice over `days` days: drifts, rough patches, gaps, notes.
+    """Plausible check-ins and practice over `days` days: drifts, rough patches, gaps, notes;
+    medication and appointment notes too (services/demo_medication.py).
 
     Returns the number of check-ins added.
     """
@@ -401,8 +402,11 @@ def fill_demo_data(db: Database, days: int, seed: int = 1, today: dt.date | None
                 )
             )
     rows.extend(_demo_plan())
+    from mindful_desktop.services.demo_medication import add_demo_medication
+
     with db.session() as session:
         session.add_all(rows)
+        add_demo_medication(session, start, today)
     return sum(1 for row in rows if isinstance(row, CheckIn))
 
 

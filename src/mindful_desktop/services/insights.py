@@ -14,6 +14,7 @@ from mindful_desktop.db.models import CheckIn, PracticeSession, QuestionnaireRes
 from mindful_desktop.domain.around_practice import MoodShift, mood_shift
 from mindful_desktop.domain.coverage import Coverage
 from mindful_desktop.domain.instruments import GAD7, PHQ9, Instrument, change_summary
+from mindful_desktop.domain.medication import ChartMark
 from mindful_desktop.domain.series import Resolution, bucket_end, bucket_totals, resolution_for
 from mindful_desktop.domain.stats import (
     PracticeMoodComparison,
@@ -35,6 +36,7 @@ from mindful_desktop.services.insight_views import (
     ScoreSeries,
     YearView,
 )
+from mindful_desktop.services.medication_data import chart_marks
 
 __all__ = [
     "DEFAULT_SPAN",
@@ -71,6 +73,8 @@ class Insights:
     scores: dict[str, tuple[ScorePoint, ...]]  # by instrument id, oldest first
     # Practices rated before and after, by day: (day, sum of after minus before, how many)
     mood_changes: tuple[tuple[dt.date, float, int], ...] = ()
+    # Medication changes and appointments, one a day, oldest first: marked on the charts.
+    marks: tuple[ChartMark, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -176,6 +180,11 @@ class Insights:
         inside = [c for c in self.mood_changes if start is None or start <= c[0] <= self.today]
         return mood_shift(sum(n for _d, _c, n in inside), sum(c for _d, c, _n in inside))
 
+    def marks_in(self, window: tuple[dt.date, dt.date]) -> tuple[ChartMark, ...]:
+        """The marks on the days a chart shows (from `window`)."""
+        start, end = window
+        return tuple(m for m in self.marks if start <= m.day <= end)
+
     def years(self) -> list[int]:
         """Years the calendar can show, newest first: from the first entry to this year."""
         first = self.first_day
@@ -218,8 +227,9 @@ def _month_bars(
 class InsightsService(QObject):
     """Reads the journal with a few aggregate queries; the domain turns that into trends.
 
-    `changed` is emitted when the journal's check-ins, practice or questionnaires change (the
-    links are made in `AppContext.insights`), so a page can reload only when it must."""
+    `changed` is emitted when the journal's check-ins, practice, questionnaires, medication or
+    appointments change (the links are made in `AppContext.insights`), so a page can reload
+    only when it must."""
 
     changed = Signal()
 
@@ -280,4 +290,5 @@ class InsightsService(QObject):
             sessions_by_day={day: int(n) for day, _total, n in practice_rows},
             scores={key: tuple(points) for key, points in scores.items()},
             mood_changes=tuple((day, float(c or 0), int(n)) for day, c, n in change_rows),
+            marks=chart_marks(self._db),
         )

@@ -17,10 +17,12 @@ from mindful_desktop.domain.content import Course
 from mindful_desktop.domain.instruments import GAD7, PHQ9, PHQ9_ITEM9_INDEX, Instrument, band
 from mindful_desktop.domain.stats import monday_of, trailing_average
 from mindful_desktop.errors import InvalidInputError
+from mindful_desktop.services.report_medication import MedicationSection, gather_medication
 
 QUESTIONNAIRES = "questionnaires"
 MOOD = "mood"
 PRACTICE = "practice"
+MEDICATION = "medication"
 COURSE = "course"
 PLANS = "plans"
 SAFETY_PLAN = "safety-plan"
@@ -30,6 +32,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     (QUESTIONNAIRES, "PHQ-9 and GAD-7 results"),
     (MOOD, "Mood check-ins"),
     (PRACTICE, "Practice"),
+    (MEDICATION, "My medication and questions for my appointment"),
     (COURSE, "The course"),
     (PLANS, "My action plan and early-warning signs"),
     (SAFETY_PLAN, "My safety plan"),
@@ -182,6 +185,7 @@ class ReportData:
     sheets: tuple[Sheet, ...] = ()
     safety_plan: Sheet | None = None
     notes: tuple[tuple[dt.date, int, str], ...] = ()  # day, mood, note
+    medication: MedicationSection | None = None
 
     @property
     def item9(self) -> tuple[ResultRow, ...]:
@@ -367,6 +371,9 @@ def gather(db: Database, course: Course, request: ReportRequest, made_on: dt.dat
         sheets=tuple(s for s in sheets if s is not None),
         safety_plan=_sheet(db, course, SAFETY_PLAN) if has(SAFETY_PLAN) else None,
         notes=_notes(db, request) if has(NOTES) else (),
+        medication=(
+            gather_medication(db, request.start, request.end, made_on) if has(MEDICATION) else None
+        ),
     )
 
 

@@ -1,11 +1,12 @@
 """The timeline of everything a person wrote, and its search, paged in SQL.
 
-Journal entries, reflections, practice notes, worksheets and check-in notes with words in them
-are one `UNION ALL` (`_page`), ordered by the day written for, then the moment, newest first.
-Each kind's arm walks its (day, moment) index newest first and stops after a page; the merged
-page is `LIMIT`ed again, and the next continues after the last item shown (a keyset: `before`),
-so the first page costs the same in year ten as in week one. Search matches the FTS5 index, and
-only the hits' rows take part in the same ordering. Only the page's rows are then loaded.
+Journal entries, reflections, practice notes, worksheets, check-in notes with words in them,
+medication changes and effects noticed, and questions for an appointment are one `UNION ALL`
+(`_page`), ordered by the day written for, then the moment, newest first. Each kind's arm walks
+its (day, moment) index newest first and stops after a page; the merged page is `LIMIT`ed
+again, and the next continues after the last item shown (a keyset: `before`), so the first
+page costs the same in year ten as in week one. Search matches the FTS5 index, and only the
+hits' rows take part in the same ordering. Only the page's rows are then loaded.
 """
 
 from __future__ import annotations
@@ -28,8 +29,18 @@ REFLECTION = "reflection"
 PRACTICE = "practice"
 WORKSHEET = "worksheet"
 CHECKIN = "checkin"
-# The kind numbers of `search_index` rowids (migrations 0004, 0005): rowid = id * 8 + kind.
-INDEX_KINDS = {JOURNAL: 1, REFLECTION: 2, PRACTICE: 3, WORKSHEET: 4, CHECKIN: 5}
+MEDICATION = "medication"
+QUESTION = "question"
+# The kind numbers of `search_index` rowids (migrations 0004, 0005, 0009): rowid = id * 8 + kind.
+INDEX_KINDS = {
+    JOURNAL: 1,
+    REFLECTION: 2,
+    PRACTICE: 3,
+    WORKSHEET: 4,
+    CHECKIN: 5,
+    MEDICATION: 6,
+    QUESTION: 7,
+}
 _KIND_OF_NUMBER = {number: kind for kind, number in INDEX_KINDS.items()}
 
 # snippet() wraps matches in these; they are swapped for <b> only after the text is escaped.
@@ -47,16 +58,23 @@ Read = Callable[[str, Mapping[str, Any]], Sequence[Any]]
 class TimelineItem:
     """One thing the user wrote, whichever part of the app it was written in."""
 
-    kind: str  # JOURNAL | REFLECTION | PRACTICE | WORKSHEET | CHECKIN
+    kind: str  # JOURNAL | REFLECTION | PRACTICE | WORKSHEET | CHECKIN | MEDICATION | QUESTION
     id: int  # the id of the source row
     day: dt.date
     moment: dt.datetime  # local, aware: orders items within a day
-    title: str  # entry title; reflection prompt as shown; practice title; worksheet id
-    body: str  # entry body; reflection answer; practice note; worksheet values, one per line
+    # entry title; reflection prompt as shown; practice title; worksheet id; medication name
+    title: str
+    # entry body; reflection answer; practice note; worksheet values, one per line; the note
+    # of a medication change or effect; the question
+    body: str
     source: str = ""  # lesson slug or track id (reflection), practice id, worksheet id
-    origin: str = ""  # a reflection's source_kind ('lesson' | 'practice'); a practice's kind
+    # a reflection's source_kind ('lesson' | 'practice'); a practice's kind; a medication
+    # event's kind ('started' … 'noticed'); 'done' for a question talked about
+    origin: str = ""
     minutes: float = 0.0  # practice only
-    fields: tuple[tuple[str, str], ...] = ()  # worksheet only: (field id, value)
+    # worksheet: (field id, value); medication: ('dose', …), ('agreed_with', …); question:
+    # ('agreed', …) and, once talked about, ('done_on', 'YYYY-MM-DD')
+    fields: tuple[tuple[str, str], ...] = ()
     mood: int | None = None  # check-in only, with its emotion words in `fields` as ("", word)
     snippet: str = ""  # search results only: escaped HTML with <b> around the matches
 
@@ -124,6 +142,9 @@ _SOURCES = (
         True,
     ),
     (5, "check_in", "local_date", "created_at", _NOTED, True),
+    # Every change is shown, with or without a note: the day itself is what matters.
+    (6, "medication_event", "local_date", "created_at", "1", True),
+    (7, "appointment_question", "local_date", "created_at", "1", True),
 )
 
 
@@ -364,4 +385,65 @@ def load_items(read: Read, keys: Sequence[_Key], snippets: dict[int, str]) -> li
                 mood=mood,
                 snippet=snippets.get(id_ * 8 + checkin, ""),
             )
+    for item in _care_items(read, by_kind, snippets):
+        items[(INDEX_KINDS[item.kind], item.id)] = item
     return [items[(k[2], k[3])] for k in keys if (k[2], k[3]) in items]
+
+
+_EVENT_ROWS = (
+    "SELECT e.id, e.local_date, e.created_at, e.kind, e.dose, e.agreed_with, e.note, "
+    "coalesce(m.name, '') FROM medication_event e LEFT JOIN medication m "
+    "ON m.id = e.medication_id WHERE e.id IN (SELECT value FROM json_each(:ids))"
+)
+
+
+def _care_items(
+    read: Read, by_kind: dict[int, list[int]], snippets: dict[int, str]
+) -> list[TimelineItem]:
+    """Medication changes, effects noticed and questions for an appointment."""
+    out = []
+    medication, question = INDEX_KINDS[MEDICATION], INDEX_KINDS[QUESTION]
+    if ids := by_kind[medication]:
+        for id_, day, created, kind, dose, agreed_with, note, name in read(
+            _EVENT_ROWS, {"ids": json.dumps(ids)}
+        ):
+            out.append(
+                TimelineItem(
+                    MEDICATION,
+                    id_,
+                    _stored_day(day),
+                    _stored_instant(created),
+                    name,
+                    note,
+                    origin=kind,
+                    fields=(("dose", dose), ("agreed_with", agreed_with)),
+                    snippet=snippets.get(id_ * 8 + medication, ""),
+                )
+            )
+    if ids := by_kind[question]:
+        for id_, day, created, body, agreed, done_on in _rows(
+            read,
+            "appointment_question",
+            ids,
+            "id",
+            "local_date",
+            "created_at",
+            "body",
+            "agreed",
+            "done_on",
+        ):
+            done = (("done_on", str(done_on)),) if done_on else ()
+            out.append(
+                TimelineItem(
+                    QUESTION,
+                    id_,
+                    _stored_day(day),
+                    _stored_instant(created),
+                    "",
+                    body,
+                    origin="done" if done_on else "",
+                    fields=(("agreed", agreed), *done),
+                    snippet=snippets.get(id_ * 8 + question, ""),
+                )
+            )
+    return out

@@ -19,19 +19,23 @@ class Deleted:
 
     label: str  # what was deleted, for the Undo bar: "Check-in of 4 March"
     columns: tuple[tuple[str, Any], ...]  # every column of the row, id and times included
+    # Rows that went with it (a medication's changes), each put back after it.
+    children: tuple[Deleted, ...] = ()
 
     @property
     def id(self) -> Any:
         return dict(self.columns)["id"]
 
 
-def snapshot(row: Base, label: str) -> Deleted:
-    return Deleted(label, tuple((c.key, getattr(row, c.key)) for c in row.__mapper__.column_attrs))
+def snapshot(row: Base, label: str, children: tuple[Deleted, ...] = ()) -> Deleted:
+    columns = tuple((c.key, getattr(row, c.key)) for c in row.__mapper__.column_attrs)
+    return Deleted(label, columns, children)
 
 
-def put_back(session: Session, model: type[RowT], deleted: Deleted) -> RowT:
-    """Insert the row again with its own id; if that id has since been taken, with a new one."""
-    values = dict(deleted.columns)
+def put_back(session: Session, model: type[RowT], deleted: Deleted, **changes: Any) -> RowT:
+    """Insert the row again with its own id; if that id has since been taken, with a new one.
+    `changes` replace columns (a child's parent id, when the parent came back with a new id)."""
+    values = dict(deleted.columns) | changes
     if session.get(model, values["id"]) is not None:
         del values["id"]
     row = model(**values)

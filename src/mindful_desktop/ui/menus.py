@@ -54,7 +54,7 @@ def build_menus(window: MainWindow) -> None:
         _add(
             go_menu,
             window,
-            spec.title,
+            spec.title.replace("&", "&&"),  # a title's "&" is a letter, not a mnemonic
             lambda _=False, key=spec.key: window.show_page(key),
             QKeySequence(f"Ctrl+{row + 1}"),
         )
@@ -92,12 +92,17 @@ def shortcut_rows(window: MainWindow) -> list[tuple[str, str, str]]:
         menu = menu_action.menu()
         if not isinstance(menu, QMenu):
             continue
-        where = menu_action.text().replace("&", "") + " menu"
+        where = _plain(menu_action.text()) + " menu"
         for action in menu.actions():
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:
-                rows.append((where, keys, action.text().replace("&", "").rstrip("…")))
+                rows.append((where, keys, _plain(action.text()).rstrip("…")))
     return rows + list(IN_PAGE_KEYS)
+
+
+def _plain(text: str) -> str:
+    """A menu text as read: mnemonic marks gone, a doubled "&&" an ampersand."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
 
 
 def show_shortcuts(window: MainWindow) -> None:

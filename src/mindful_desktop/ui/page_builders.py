@@ -82,11 +82,18 @@ def build_journal(ctx: AppContext, nav: Navigator) -> QWidget:
     page = JournalPage(ctx.journal, ctx.worksheets)
     page.openWorksheetRequested.connect(nav.open_worksheet)
     page.openLessonRequested.connect(nav.open_lesson)
-    # Practice notes, reflections and check-in notes appear in the journal's timeline too.
-    ctx.practice.changed.connect(page.mark_stale)
-    ctx.checkins.changed.connect(page.mark_stale)
-    ctx.course.changed.connect(page.mark_stale)
+    page.openPageRequested.connect(nav.show_page)
+    # Practice notes, reflections, check-in notes, medication notes and questions for an
+    # appointment appear in the journal's timeline too.
+    for source in (ctx.practice, ctx.checkins, ctx.course, ctx.medication, ctx.appointments):
+        source.changed.connect(page.mark_stale)
     return page
+
+
+def build_care(ctx: AppContext, _nav: Navigator) -> QWidget:
+    from mindful_desktop.ui.pages.care import CarePage
+
+    return CarePage(ctx.medication, ctx.appointments)
 
 
 def build_insights(ctx: AppContext, _nav: Navigator) -> QWidget:
@@ -109,13 +116,14 @@ class PageSpec:
     build: Callable[[AppContext, Navigator], QWidget]
 
 
-# In sidebar order; Ctrl+1 … Ctrl+7 follow it.
+# In sidebar order; Ctrl+1 … Ctrl+8 follow it.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("today", "Today", build_today),
     PageSpec("course", "Course", build_course),
     PageSpec("practice", "Practice", build_practice),
     PageSpec("checkin", "Check-in", build_checkin),
     PageSpec("journal", "Journal", build_journal),
+    PageSpec("care", "Meds & appointments", build_care),
     PageSpec("insights", "Insights", build_insights),
     PageSpec("settings", "Settings", build_settings),
 )

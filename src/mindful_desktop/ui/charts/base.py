@@ -7,12 +7,16 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QWheelEvent
-from PySide6.QtWidgets import QGraphicsItem, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFont, QHelpEvent, QKeyEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsItem, QSizePolicy, QToolTip, QWidget
 
+from mindful_desktop.domain.medication import ChartMark
 from mindful_desktop.ui.charts.axes import EPOCH, DateAxis, day_x
 from mindful_desktop.ui.charts.colours import ChartColours, with_alpha
+from mindful_desktop.ui.charts.marks import MarkLayer, marks_sentence
+
+_MARK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
 
 # Every chart on the page has the same axis widths, so their dates line up one above another.
 LEFT_AXIS_PX = 40
@@ -32,8 +36,11 @@ class ChartView(pg.GraphicsView):  # type: ignore[misc]  # pyqtgraph is untyped
     """
 
     _ready = False  # Qt sends change events while the base class is still being built
+    markChosen = Signal(str)  # a mark's words, chosen with the keys; "" when left
 
     def __init__(self, height: int, parent: QWidget | None = None) -> None:
+        self.mark_layer: MarkLayer | None = None  # medication changes, appointments
+        self._description = ""
         super().__init__(parent, background=None)
         self.view_box = pg.ViewBox(enableMouse=False, enableMenu=False, defaultPadding=0)
         self.view_box.disableAutoRange()
@@ -98,9 +105,74 @@ class ChartView(pg.GraphicsView):  # type: ignore[misc]  # pyqtgraph is untyped
         self.left_axis.setPen(pg.mkPen(None))
         self.right_axis.setPen(pg.mkPen(None))
         self.style_items(c)
+        if self.mark_layer is not None:
+            self.mark_layer.restyle(c)
 
     def style_items(self, colours: ChartColours) -> None:
         """Subclasses colour their own items here."""
+
+    # --- what the chart says, and the days it marks -------------------------------------------
+
+    def describe(self, text: str) -> None:
+        """The chart's description for a screen reader; the marks it shows are added to it."""
+        self._description = text
+        marks = self.mark_layer.marks if self.mark_layer is not None else ()
+        self.setAccessibleDescription(" ".join(t for t in (text, marks_sentence(marks)) if t))
+
+    def set_marks(self, marks: tuple[ChartMark, ...]) -> None:
+        """Medication changes and appointments on the days shown (a layer built on first use)."""
+        if self.mark_layer is None:
+            if not marks:
+                return
+            self.mark_layer = MarkLayer(self)
+        self.mark_layer.set_marks(marks)
+        self.describe(self._description)
+
+    @property
+    def marks(self) -> tuple[ChartMark, ...]:
+        return self.mark_layer.marks if self.mark_layer is not None else ()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and self.mark_layer is not None:
+            assert isinstance(event, QHelpEvent)
+            mark = self.mark_layer.near(event.pos())
+            if mark is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), mark.text, self)
+            return True
+        return bool(super().viewportEvent(event))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        layer = self.mark_layer
+        if layer is None or not layer.marks or event.key() not in _MARK_KEYS:
+            super().keyPressEvent(event)
+            return
+        mark = layer.step(event.key())
+        if mark is not None:
+            self._show_chosen(mark)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        layer = self.mark_layer
+        if layer is not None and layer.marks:  # focus shows the latest mark's words
+            mark = layer.choose(len(layer.marks) - 1 if layer.current is None else layer.current)
+            if mark is not None:
+                self._show_chosen(mark)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        if self.mark_layer is not None and self.mark_layer.current is not None:
+            self.mark_layer.choose(None)
+            QToolTip.hideText()
+            self.markChosen.emit("")
+
+    def _show_chosen(self, mark: ChartMark) -> None:
+        assert self.mark_layer is not None
+        where = self.viewport().mapToGlobal(self.mark_layer.anchor(mark))
+        QToolTip.showText(where, mark.text, self)
+        self.markChosen.emit(mark.text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

@@ -72,4 +72,4 @@ class MoodChart(ChartView):
         self.line.setData(x=x, y=y, connect=connect)
         self.set_window(*window)
         self.setAccessibleName(name)
-        self.setAccessibleDescription(trend.summary())
+        self.describe(trend.summary())

@@ -64,4 +64,4 @@ class ScoreChart(ChartView):
         )
         self.set_window(*window)
         self.setAccessibleName(f"Chart: your {self.instrument.name} totals over time")
-        self.setAccessibleDescription(" ".join((series.summary(), *series.change)))
+        self.describe(" ".join((series.summary(), *series.change)))

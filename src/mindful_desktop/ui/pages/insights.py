@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from mindful_desktop.domain.instruments import ATTRIBUTION, SELF_MONITORING_NOTE, Instrument
+from mindful_desktop.domain.medication import NO_CAUSE_MARKS
 from mindful_desktop.domain.series import Resolution
 from mindful_desktop.domain.stats import PracticeMoodComparison, Span, span_start
 from mindful_desktop.domain.words import count
@@ -55,6 +56,10 @@ MOOD_NOTES = {
 MOOD_NOTE = MOOD_NOTES[Resolution.DAY]
 EARLIER = "A longer span above shows the earlier ones."
 SCORES_NOTE = "Lower totals mean these problems bothered you less often."
+MARKS_NOTE = (
+    "Dashed lines mark changes to your medication, dotted lines your appointments: point at "
+    f"one, or move to the chart with Tab and use the arrow keys, to read it. {NO_CAUSE_MARKS}"
+)
 
 _ABOUT = {
     "phq9": "how often low mood and the problems that come with it bothered you",
@@ -118,8 +123,15 @@ class InsightsPage(Page):
         mood_card = Card("How has my mood been?")
         self.mood = ChartSlot(MoodChart)
         self.mood_summary = label("", "Muted")
+        self.marks_note = label(MARKS_NOTE, "Muted")
+        self.marks_note.hide()
+        # The words of the mark chosen with the keys, while the chart has the focus.
+        self.mark_detail = label("")
+        self.mark_detail.hide()
         mood_card.body.addWidget(self.mood)
+        mood_card.body.addWidget(self.mark_detail)
         mood_card.body.addWidget(self.mood_summary)
+        mood_card.body.addWidget(self.marks_note)
         self.add(mood_card)
 
         scores_card = Card("Are my questionnaire scores changing?")
@@ -128,6 +140,7 @@ class InsightsPage(Page):
         self.scores: dict[str, ChartSlot[ScoreChart]] = {}
         self.score_texts: dict[str, QLabel] = {}
         self.score_sections: dict[str, QWidget] = {}
+        self.score_marks: dict[str, QLabel] = {}
         for instrument in INSTRUMENTS:
             section = QWidget()
             column = QVBoxLayout(section)
@@ -136,6 +149,10 @@ class InsightsPage(Page):
             column.addWidget(heading(f"{instrument.name}: {_ABOUT.get(instrument.id, '')}"))
             slot: ChartSlot[ScoreChart] = ChartSlot(partial(ScoreChart, instrument))
             column.addWidget(slot)
+            chosen = label("")
+            chosen.hide()
+            column.addWidget(chosen)
+            self.score_marks[instrument.id] = chosen
             text = label("", "Muted")
             column.addWidget(text)
             scores_card.body.addWidget(section)
@@ -258,6 +275,7 @@ class InsightsPage(Page):
         start = span_start(span, data.today)
 
         trend = data.mood(span)
+        marks = data.marks_in(window)
         if trend.empty:
             self.mood.show_empty(
                 NO_DATA_MOOD
@@ -266,9 +284,15 @@ class InsightsPage(Page):
             )
             self.mood_summary.hide()
         else:
-            self.mood.show_chart().set_trend(trend, window)
+            built = self.mood.chart is not None
+            chart = self.mood.show_chart()
+            if not built:
+                chart.markChosen.connect(partial(self._show_mark, self.mark_detail))
+            chart.set_trend(trend, window)
+            chart.set_marks(marks)
             self.mood_summary.setText(f"{trend.summary()} {MOOD_NOTES[trend.resolution]}")
             self.mood_summary.show()
+        self.marks_note.setVisible(bool(marks) and self.mood.showing_chart)
 
         any_scores = any(data.scores.values())
         self.scores_empty.setVisible(not any_scores)
@@ -323,9 +347,19 @@ class InsightsPage(Page):
             start = span_start(self._span, data.today)
             slot.show_empty(_with_earlier(series.summary(), start, first))
         else:
-            slot.show_chart().set_series(series, window)
+            built = slot.chart is not None
+            chart = slot.show_chart()
+            if not built:
+                chart.markChosen.connect(partial(self._show_mark, self.score_marks[instrument.id]))
+            chart.set_series(series, window)
+            chart.set_marks(data.marks_in(window))
         text.setText(" ".join(series.change))
         text.show()
+
+    @staticmethod
+    def _show_mark(where: QLabel, text: str) -> None:
+        where.setText(" ".join(text.split("\n")))
+        where.setVisible(bool(text))
 
     def _render_comparison(self, result: PracticeMoodComparison, when: str) -> None:
         self.comparison.setText(result.sentence)

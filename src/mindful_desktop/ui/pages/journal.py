@@ -54,6 +54,7 @@ SEARCH_DELAY_MS = 250
 class JournalPage(QWidget):
     openWorksheetRequested = Signal(str)  # worksheet id
     openLessonRequested = Signal(str)  # lesson slug
+    openPageRequested = Signal(str)  # a page's key (medication notes are changed on theirs)
 
     def __init__(
         self,
@@ -102,6 +103,7 @@ class JournalPage(QWidget):
         self.undo_button.clicked.connect(self.undo_delete)
         self.reader.openWorksheetRequested.connect(self.openWorksheetRequested)
         self.reader.openLessonRequested.connect(self.openLessonRequested)
+        self.reader.openPageRequested.connect(self.openPageRequested)
         journal.changed.connect(self._journal_changed)
         if worksheets is not None:
             worksheets.changed.connect(self.mark_stale)

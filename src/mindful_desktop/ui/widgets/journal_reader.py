@@ -11,17 +11,32 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from mindful_desktop.domain.medication import KIND_WORDS, NOTICED, describe_change, short_day
 from mindful_desktop.domain.words import humane
 from mindful_desktop.services.journal import (
     CHECKIN,
     JOURNAL,
+    MEDICATION,
     PRACTICE,
+    QUESTION,
     REFLECTION,
     WORKSHEET,
     TimelineItem,
 )
 from mindful_desktop.services.worksheets import WorksheetService
 from mindful_desktop.ui.widgets.common import label
+
+CARE_PAGE = "care"  # where medication and appointment notes are changed (ui/main_window.py)
+
+
+def change_words(item: TimelineItem) -> str:
+    """A medication item's line: the change in words, or what was noticed (and with what)."""
+    fields = dict(item.fields)
+    if item.origin == NOTICED:
+        return f"{item.title}: {item.first_line()}" if item.title else item.first_line()
+    return describe_change(
+        item.origin, item.title, fields.get("dose", ""), fields.get("agreed_with", "")
+    )
 
 
 class ItemNames:
@@ -74,6 +89,12 @@ class ItemNames:
             return f"{day} · Practice note", item.first_line()
         if item.kind == CHECKIN:
             return f"{day} · Check-in · mood {item.mood}", item.first_line()
+        if item.kind == MEDICATION:
+            what = "Effect noticed" if item.origin == NOTICED else KIND_WORDS.get(item.origin, "")
+            return f"{day} · Medication · {what}", change_words(item)
+        if item.kind == QUESTION:
+            done = " · talked about" if item.origin == "done" else ""
+            return f"{day} · Question for an appointment{done}", item.first_line()
         return f"{day} · Worksheet", f"{self.sheet_title(item.source)}: {item.first_line()}"
 
 
@@ -83,6 +104,7 @@ class JournalReader(QWidget):
 
     openWorksheetRequested = Signal(str)  # worksheet id
     openLessonRequested = Signal(str)  # lesson slug
+    openPageRequested = Signal(str)  # a page's key
 
     def __init__(self, names: ItemNames, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,13 +181,52 @@ class JournalReader(QWidget):
                     cursor.insertText("\n\n", fill)
                 cursor.insertText(labels.get(field_id, humane(field_id)) + "\n", strong)
                 cursor.insertText(value, fill)
+        elif item.kind in (MEDICATION, QUESTION):
+            self._show_care(item, cursor, fill, strong)
         self.body.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _show_care(
+        self,
+        item: TimelineItem,
+        cursor: QTextCursor,
+        fill: QTextCharFormat,
+        strong: QTextCharFormat,
+    ) -> None:
+        self.open_button.setText("Open Medication and appointments")
+        self.open_button.show()
+        self.hint.setText("To change it, open Medication and appointments.")
+        fields = dict(item.fields)
+        if item.kind == QUESTION:
+            self.where.setText(
+                f"A question for an appointment, written down on {short_day(item.day)}."
+                + (
+                    f" Talked about on {short_day(dt.date.fromisoformat(fields['done_on']))}."
+                    if "done_on" in fields
+                    else ""
+                )
+            )
+            self.title.setText("Your question")
+            cursor.insertText(item.body, fill)
+            if fields.get("agreed"):
+                cursor.insertText("\n\nWhat was agreed\n", strong)
+                cursor.insertText(fields["agreed"], fill)
+            return
+        if item.origin == NOTICED:
+            with_what = f" with {item.title}" if item.title else ""
+            self.where.setText(f"Something you noticed{with_what}.")
+            self.title.setText("What you noticed")
+        else:
+            self.where.setText("A change to your medication, as you noted it.")
+            self.title.setText(change_words(item))
+        cursor.insertText(item.body, fill)
 
     def _open_source(self) -> None:
         item = self._item
         if item is None:
             return
-        if item.kind == WORKSHEET:
+        if item.kind in (MEDICATION, QUESTION):
+            self.openPageRequested.emit(CARE_PAGE)
+        elif item.kind == WORKSHEET:
             self.openWorksheetRequested.emit(item.source)
         elif item.kind == REFLECTION and item.origin == "lesson":
             self.openLessonRequested.emit(item.source)
