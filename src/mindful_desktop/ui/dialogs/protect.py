@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -77,7 +78,10 @@ class ProtectDialog(QDialog):
             self.export_button.setAutoDefault(False)
             if export is not None:
                 self.export_button.clicked.connect(export)
-            column.addWidget(self.export_button)
+            row = QHBoxLayout()
+            row.addWidget(self.export_button)
+            row.addStretch(1)
+            column.addLayout(row)
         elif mode == REMOVE:
             column.addWidget(
                 label(

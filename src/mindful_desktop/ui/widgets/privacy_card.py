@@ -42,7 +42,8 @@ class PrivacyCard(Card):
         row.addStretch(1)
         self.body.addLayout(row)
         idle = QHBoxLayout()
-        idle.addWidget(label("Lock after", wrap=False))
+        self.lock_after = label("Lock after", wrap=False)
+        idle.addWidget(self.lock_after)
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 240)
         self.minutes.setSpecialValueText("never")
@@ -74,11 +75,16 @@ class PrivacyCard(Card):
             "files can read it."
         )
         self.protect_button.setVisible(not on)
-        for widget in (self.change_button, self.remove_button, self.lock_button, self.minutes):
-            widget.setEnabled(on)
-        self.change_button.setVisible(on)
-        self.remove_button.setVisible(on)
-        self.note.setVisible(on)
+        # Locking needs a passphrase to unlock with: its controls come with protection.
+        for widget in (
+            self.change_button,
+            self.remove_button,
+            self.lock_button,
+            self.lock_after,
+            self.minutes,
+            self.note,
+        ):
+            widget.setVisible(on)
 
     def open_dialog(self, mode: str) -> ProtectDialog:
         dialog = ProtectDialog(self._privacy, mode, self._export, self)
