@@ -66,7 +66,7 @@ class Settings:
 
     voice: str = "en_US-joe-medium"
     voice_sha256: str = ""
-    # Slow, calm speech: about 150 words a minute inside a sentence (215 at 1.0).
+    # Slow, calm speech: about 160 words a minute of sounding speech (215 at 1.0).
     length_scale: float = 1.7
     noise_scale: float = 0.667
     noise_w_scale: float = 0.8
