@@ -3,7 +3,8 @@
 Usage: .venv/bin/python tools/measure_audio.py [--check] [--no-write]
 
 For every assets/audio/*.opus: decoded duration, integrated loudness (EBU R128), true and
-sample peak, and silences (silencedetect). Tracks with a JSON file also get their speech rate.
+sample peak, and silences (silencedetect), among them the lead-in before the first sound.
+Tracks with a JSON file also get their speech rate.
 --check exits non-zero if a track's loudness is outside -19 +/- 1.5 LUFS or its JSON duration
 differs from the measured one by more than a second.
 """
@@ -33,6 +34,8 @@ PHRASE_PAUSE_S = 0.3
 TARGET_LUFS = -19.0
 LUFS_TOLERANCE = 1.5
 DURATION_TOLERANCE_S = 1.0
+# A silence that starts this early is the track's lead-in (Opus decoding starts at 0).
+LEAD_IN_START_S = 0.01
 
 
 @dataclass
@@ -48,6 +51,13 @@ class Measurement:
     @property
     def longest_silence(self) -> float:
         return max((end - start for start, end in self.silences), default=0.0)
+
+    @property
+    def lead_in(self) -> float:
+        """Seconds of silence before the first sound (0 if the file starts with sound)."""
+        if self.silences and self.silences[0][0] <= LEAD_IN_START_S:
+            return self.silences[0][1]
+        return 0.0
 
 
 def ffmpeg_exe() -> str:
@@ -98,25 +108,30 @@ def measure(path: Path) -> Measurement:
     )
 
 
-def speech_rates(meta: dict[str, Any], m: Measurement) -> tuple[float, float]:
-    """Words per minute: (pace, articulation).
+def speaking_rate(meta: dict[str, Any]) -> float:
+    """Words per minute while speaking: words over the captions' time, from the JSON cues.
 
-    pace: words over the time the narration runs, i.e. each caption plus the natural gap after
-    it (the renderer's cue_gap_s); deliberate [pause] silences and bells are left out.
-    articulation: words over the sounding time inside captions, measured by ffmpeg (silences
-    of PHRASE_PAUSE_S or more, such as the pauses between sentences, left out).
+    Each caption runs from its first word to its last, so the silences between the sentences
+    of one line count; the gap after each line, [pause] silences and bells do not.
     """
     cues = meta["cues"]
     words = sum(len(cue["text"].split()) for cue in cues)
-    gap = float(meta["settings"]["cue_gap_s"])
+    span = sum(cue["end"] - cue["start"] for cue in cues)
+    return 60.0 * words / span
+
+
+def articulation_rate(meta: dict[str, Any], m: Measurement) -> float:
+    """Words per minute of sounding speech: words over the time inside captions that ffmpeg
+    hears as sound (silences of PHRASE_PAUSE_S or more, such as between sentences, left out).
+    """
+    cues = meta["cues"]
+    words = sum(len(cue["text"].split()) for cue in cues)
     span = sum(cue["end"] - cue["start"] for cue in cues)
     quiet = 0.0
     for cue in cues:
         for start, end in m.silences:
             quiet += max(0.0, min(end, cue["end"]) - max(start, cue["start"]))
-    pace = 60.0 * words / (span + gap * len(cues))
-    articulation = 60.0 * words / (span - quiet)
-    return pace, articulation
+    return 60.0 * words / (span - quiet)
 
 
 def minutes(seconds: float) -> str:
@@ -126,31 +141,31 @@ def minutes(seconds: float) -> str:
 
 def table(rows: list[tuple[dict[str, Any], Measurement]], bell: Measurement | None) -> str:
     lines = [
-        "| id | title | duration | target | loudness | true peak | longest silence "
-        "| pace | articulation | size |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| id | title | duration | target | loudness | true peak | lead-in | longest silence "
+        "| speaking | articulation | size |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     total_seconds = 0.0
     total_size = 0
     for meta, m in rows:
-        pace, articulation = speech_rates(meta, m)
         target = meta.get("target_minutes")
         lines.append(
             f"| {meta['id']} | {meta['title']} | {minutes(m.duration)} "
             f"| {f'{target:g} min' if target else ''} | {m.lufs:.1f} LUFS "
-            f"| {m.true_peak:.1f} dBTP | {m.longest_silence:.0f} s | {pace:.0f} wpm "
-            f"| {articulation:.0f} wpm | {m.size / 1e6:.1f} MB |"
+            f"| {m.true_peak:.1f} dBTP | {m.lead_in:.1f} s | {m.longest_silence:.0f} s "
+            f"| {speaking_rate(meta):.0f} wpm | {articulation_rate(meta, m):.0f} wpm "
+            f"| {m.size / 1e6:.1f} MB |"
         )
         total_seconds += m.duration
         total_size += m.size
     if bell is not None:
         lines.append(
             f"| bell | The bell alone (timer) | {bell.duration:.1f} s | | {bell.lufs:.1f} LUFS "
-            f"| {bell.true_peak:.1f} dBTP | | | | {bell.size / 1e3:.0f} kB |"
+            f"| {bell.true_peak:.1f} dBTP | | | | | {bell.size / 1e3:.0f} kB |"
         )
         total_size += bell.size
     lines.append(
-        f"| **total** | {len(rows)} tracks | **{total_seconds / 3600:.2f} h** | | | | | | "
+        f"| **total** | {len(rows)} tracks | **{total_seconds / 3600:.2f} h** | | | | | | | "
         f"| **{total_size / 1e6:.1f} MB** |"
     )
     return "\n".join(lines)
@@ -195,14 +210,14 @@ def main(argv: list[str] | None = None) -> int:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         meta["target_minutes"] = target_minutes(path.stem)
         rows.append((meta, m))
-        pace, articulation = speech_rates(meta, m)
         off = ""
         if meta["target_minutes"]:
             off = f"{100 * (m.duration / 60 / meta['target_minutes'] - 1):+4.0f}% of target"
         print(
             f"{path.stem:28} {m.duration:8.1f} s {m.lufs:6.1f} LUFS {m.true_peak:5.1f} dBTP "
-            f"silence<={m.longest_silence:4.0f} s  pace {pace:3.0f} wpm  "
-            f"artic {articulation:3.0f} wpm  {off}"
+            f"lead-in {m.lead_in:3.1f} s  silence<={m.longest_silence:4.0f} s  "
+            f"speaking {speaking_rate(meta):3.0f} wpm  "
+            f"artic {articulation_rate(meta, m):3.0f} wpm  {off}"
         )
         if abs(m.lufs - TARGET_LUFS) > LUFS_TOLERANCE:
             problems.append(

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ SCRIPTS_DIR = AUDIO_DIR / "scripts"
 BELL_FILE = AUDIO_DIR / "bell.opus"
 
 # Bump when the rendering code changes in a way that changes the output.
-RENDERER_VERSION = "mindful-render-1"
+RENDERER_VERSION = "mindful-render-2"
 
 
 @dataclass(frozen=True)
@@ -58,16 +58,24 @@ class BellSettings:
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything that shapes the output; all of it goes into render_hash."""
+    """Everything that shapes the output; all of it goes into render_hash.
+
+    A script's optional [pace] table overrides length_scale, sentence_silence_s and cue_gap_s
+    for that track alone (script_format.PACE_LIMITS); the JSON records the settings used.
+    """
 
     voice: str = "en_US-joe-medium"
     voice_sha256: str = ""
-    length_scale: float = 1.4
+    # Slow, calm speech: about 160 words a minute of sounding speech (215 at 1.0).
+    length_scale: float = 1.7
     noise_scale: float = 0.667
     noise_w_scale: float = 0.8
     seed: int = 1
-    sentence_silence_s: float = 0.9
+    sentence_silence_s: float = 1.8
     cue_gap_s: float = 1.2
+    # Silence before the opening bell, so a player that is still opening its audio device
+    # cannot swallow the strike.
+    lead_in_s: float = 1.5
     trim_threshold_dbfs: float = -50.0
     trim_pad_s: float = 0.04
     edge_fade_s: float = 0.01
@@ -191,10 +199,14 @@ class Narrator:
         self._voice_cls = PiperVoice
         self._voice: Any = None
 
-    def start_track(self) -> None:
-        """Reset the voice so that a track's noise depends only on its own text."""
+    def start_track(self, settings: Settings) -> None:
+        """Reset the voice so that a track's noise depends only on its own text.
+
+        `settings` are the track's own (the defaults with its script's [pace] applied).
+        """
         import onnxruntime
 
+        self._settings = settings
         # RandomNormalLike kernels take the global seed when the session is built, then
         # advance their own generator on every run: a new session per track restarts them.
         onnxruntime.set_seed(self._settings.seed)
@@ -271,7 +283,8 @@ def compose(script: Any, narrator: Narrator, s: Settings, bell_pcm: bytes) -> Ti
     from mindful_desktop.audio.script_format import Bell, Pause, Say
 
     line = Timeline(s.sample_rate)
-    narrator.start_track()
+    narrator.start_track(s)
+    line.silence(s.lead_in_s)
     for cue in script.cues:
         if isinstance(cue, Say):
             start = line.length
@@ -343,12 +356,18 @@ def mix(speech_pcm: bytes, line: Timeline, bell_pcm: bytes) -> bytes:
 # --- one track --------------------------------------------------------------------------------
 
 
+def track_settings(script: Any, s: Settings) -> Settings:
+    """The defaults with the script's own [pace] settings applied."""
+    return replace(s, **script.pace)
+
+
 def render_hash(script_text: str, s: Settings) -> str:
     payload = json.dumps(s.as_dict(), sort_keys=True) + "\n" + RENDERER_VERSION + "\n"
     return hashlib.sha256((script_text + "\n" + payload).encode("utf-8")).hexdigest()
 
 
 def render_track(path: Path, narrator: Narrator, s: Settings, bell_pcm: bytes) -> dict[str, Any]:
+    """Render one script; `s` are the track's own settings (track_settings)."""
     from mindful_desktop.audio.script_format import load_script
 
     text = path.read_text(encoding="utf-8")
@@ -448,6 +467,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"no script for: {', '.join(unknown)} (known: {', '.join(sorted(known))})")
         scripts = [p for p in scripts if p.stem in args.only]
 
+    from mindful_desktop.audio.script_format import load_script
+
     s = Settings(voice_sha256=voice_sha256())
     started = time.monotonic()
     print(f"bell.opus: {render_bell_file(s)}")
@@ -456,14 +477,15 @@ def main(argv: list[str] | None = None) -> int:
     rendered = skipped = 0
     for path in scripts:
         text = path.read_text(encoding="utf-8")
-        if not args.force and up_to_date(path, render_hash(text, s)):
+        own = track_settings(load_script(path), s)
+        if not args.force and up_to_date(path, render_hash(text, own)):
             print(f"skipped   {path.stem} (up to date)")
             skipped += 1
             continue
         t0 = time.monotonic()
         if narrator is None:
             narrator = Narrator(s)
-        meta = render_track(path, narrator, s, bell_pcm)
+        meta = render_track(path, narrator, own, bell_pcm)
         target = AUDIO_DIR / f"{path.stem}.json"
         tmp = target.with_suffix(".json.tmp")
         tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from mindful_desktop.audio.script_format import Bell, Pause, Say, load_script, parse_script
+from mindful_desktop.audio.script_format import (
+    PACE_LIMITS,
+    Bell,
+    Pause,
+    Say,
+    load_script,
+    parse_script,
+)
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "assets" / "audio" / "scripts"
 
@@ -71,6 +78,54 @@ def test_bundled_scripts_parse() -> None:
         script = load_script(path)
         assert script.narration
         assert any(isinstance(cue, Bell) for cue in script.cues)
+
+
+def test_a_script_can_set_its_own_pace() -> None:
+    paced = FRONT.replace(
+        "target_minutes = 10\n",
+        "target_minutes = 10\n\n# slower\n[pace]\nlength_scale = 1.8\ncue_gap_s = 2\n",
+    )
+    script = parse_script(paced + "Hello.\n", "breath.txt")
+    assert script.pace == {"length_scale": 1.8, "cue_gap_s": 2.0}
+    assert isinstance(script.pace["cue_gap_s"], float)
+    assert parse_script(GOOD, "breath.txt").pace == {}
+
+
+def test_every_pace_setting_has_a_range() -> None:
+    assert set(PACE_LIMITS) == {"length_scale", "sentence_silence_s", "cue_gap_s"}
+    assert all(0 < low < high for low, high in PACE_LIMITS.values())
+
+
+def with_pace(*lines: str) -> str:
+    """FRONT with a [pace] table (its header on line 7) holding `lines`, then one cue."""
+    table = "[pace]\n" + "".join(f"{line}\n" for line in lines)
+    return FRONT.replace("target_minutes = 10\n", "target_minutes = 10\n" + table) + "Hello.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (with_pace("length_scale = 1.8", "speed = 2"), 9, "unknown pace setting 'speed'"),
+        (with_pace("length_scale = 9"), 8, "length_scale must be a number from 0.8 to 2.5"),
+        (with_pace("cue_gap_s = 0"), 8, "cue_gap_s must be a number from 0.2 to 5"),
+        (with_pace('sentence_silence_s = "long"'), 8, "sentence_silence_s must be a number"),
+        (with_pace("sentence_silence_s = true"), 8, "sentence_silence_s must be a number"),
+        (with_pace("cue_gap_s = nan"), 8, "cue_gap_s must be a number"),
+        (
+            FRONT.replace("target_minutes = 10", "target_minutes = 10\npace = 1.5") + "Hi.\n",
+            7,
+            "pace must be a table",
+        ),
+        (
+            FRONT.replace("target_minutes = 10", "target_minutes = 10\n[speed]\nx = 1") + "Hi.\n",
+            7,
+            "unknown front-matter key 'speed'",
+        ),
+    ],
+)
+def test_pace_errors_name_the_line(text: str, line: int, message: str) -> None:
+    with pytest.raises(ValueError, match=rf"^scripts/x\.txt:{line}: .*{message}"):
+        parse_script(text, "scripts/x.txt")
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from mindful_desktop.audio.catalog import load_bundled_tracks
 from mindful_desktop.domain.content import (
     WEEKLY_HEADINGS,
     ContentError,
+    Lesson,
     body_problems,
     load_course,
     parse_lesson,
@@ -93,6 +95,50 @@ def test_week_6_counts_its_forty_minutes_by_minutes() -> None:
     # Every other item is counted by sessions.
     others = [i for lesson in COURSE.lessons for i in lesson.home_practice if i is not own]
     assert all(i.minutes is None for i in others)
+
+
+def named_by(lesson: Lesson) -> set[str]:
+    return set(lesson.practices) | {t for i in lesson.home_practice for t in i.tracks}
+
+
+def test_every_track_is_offered_by_the_lesson_of_one_of_its_weeks() -> None:
+    """A bundled track can be reached from the course, not only found on the Practice page."""
+    for track in load_bundled_tracks(assets_dir() / "audio"):
+        lessons = [COURSE.by_week(week) for week in track.weeks]
+        assert any(track.id in named_by(lesson) for lesson in lessons), track.id
+
+
+def test_week_6_leads_with_its_own_sitting_with_thoughts() -> None:
+    week_6 = COURSE.by_week(6)
+    assert week_6.practices[0] == "sitting-thoughts"  # also the month's booster for week 6
+    # Its own-practice item counts the day's minutes of any practice, this one included.
+    assert any(item.minutes for item in week_6.home_practice)
+
+
+@pytest.mark.parametrize(
+    ("track_id", "lessons"),
+    [
+        ("sitting-thoughts", {"week-6"}),
+        ("breath-short", {"week-2", "after-the-course"}),
+        ("grounding", {"before-you-begin", "week-1", "week-4", "week-5", "week-6"}),
+        ("body-scan-seated", {"week-1", "week-8"}),
+    ],
+)
+def test_the_short_and_eyes_open_options_are_offered_where_lessons_mention_them(
+    track_id: str, lessons: set[str]
+) -> None:
+    tracks = {track.id: track for track in load_bundled_tracks(assets_dir() / "audio")}
+    assert track_id in tracks  # rendered, with its JSON, so the Practice page lists it
+    offering = {lesson.slug for lesson in COURSE.lessons if track_id in lesson.practices}
+    assert lessons <= offering
+    title = tracks[track_id].title
+    assert any(title in COURSE.lesson(slug).body for slug in lessons), title
+
+
+def test_body_scan_days_count_every_body_scan() -> None:
+    for week in (1, 2, 8):
+        (item,) = [i for i in COURSE.by_week(week).home_practice if i.id == "body-scan"]
+        assert {"body-scan", "body-scan-short", "body-scan-seated"} <= set(item.tracks)
 
 
 def test_worksheets_of_the_issue_are_offered_in_their_weeks() -> None:

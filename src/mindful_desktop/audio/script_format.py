@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Bell", "Cue", "Pause", "Say", "Script", "load_script", "parse_script"]
+__all__ = ["PACE_LIMITS", "Bell", "Cue", "Pause", "Say", "Script", "load_script", "parse_script"]
 
 FENCE = "+++"
 MAX_WEEK = 8
@@ -17,6 +17,15 @@ _DIRECTIVE = re.compile(r"\[\s*(?P<name>[^\]\s]*)")
 _TOML_LINE = re.compile(r"at line (?P<line>\d+)")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _KEYS = ("id", "title", "description", "weeks", "target_minutes")
+_OPTIONAL_KEYS = ("pace",)
+# The renderer settings a script may set for itself in its optional [pace] table, with the
+# range each must lie in: the voice's slowness (piper's length_scale, larger is slower) and
+# the silences, in seconds, between the sentences of one line and after each line.
+PACE_LIMITS: dict[str, tuple[float, float]] = {
+    "length_scale": (0.8, 2.5),
+    "sentence_silence_s": (0.2, 5.0),
+    "cue_gap_s": (0.2, 5.0),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +60,8 @@ class Script:
     weeks: list[int]
     target_minutes: float
     cues: list[Cue]
+    # Render settings this script overrides (keys of PACE_LIMITS); empty: the defaults.
+    pace: dict[str, float] = field(default_factory=dict)
 
     @property
     def narration(self) -> list[str]:
@@ -91,7 +102,7 @@ class _Parser:
         meta = self.front_matter()
 
         for key in meta:
-            if key not in _KEYS:
+            if key not in _KEYS + _OPTIONAL_KEYS:
                 raise self.error(self.key_line(key), f"unknown front-matter key {key!r}")
         for key in _KEYS:
             if key not in meta:
@@ -130,6 +141,7 @@ class _Parser:
                 self.key_line("target_minutes"), "target_minutes must be a positive number"
             )
 
+        pace = self.pace(meta.get("pace", {}))
         cues = self.cues()
         return Script(
             id=script_id,
@@ -138,7 +150,28 @@ class _Parser:
             weeks=[int(w) for w in weeks],
             target_minutes=float(target),
             cues=cues,
+            pace=pace,
         )
+
+    def pace(self, table: object) -> dict[str, float]:
+        """The optional [pace] table: known keys only, each a number within its range."""
+        if not isinstance(table, dict):
+            raise self.error(self.key_line("pace"), "pace must be a table: a '[pace]' section")
+        pace: dict[str, float] = {}
+        for key, value in table.items():
+            line = self.key_line(key, within="pace")
+            if key not in PACE_LIMITS:
+                known = ", ".join(PACE_LIMITS)
+                raise self.error(line, f"unknown pace setting {key!r} (known: {known})")
+            low, high = PACE_LIMITS[key]
+            if (
+                not isinstance(value, int | float)
+                or isinstance(value, bool)
+                or not (math.isfinite(value) and low <= value <= high)
+            ):
+                raise self.error(line, f"pace {key} must be a number from {low:g} to {high:g}")
+            pace[key] = float(value)
+        return pace
 
     def front_matter(self) -> dict[str, object]:
         try:
@@ -149,10 +182,17 @@ class _Parser:
             line_no = int(found["line"]) + 1 if found else self.close
             raise self.error(line_no, f"the front matter is not valid TOML: {exc}") from None
 
-    def key_line(self, key: str) -> int:
-        pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
+    def key_line(self, key: str, within: str | None = None) -> int:
+        """The line of `key = ...` (inside the `[within]` table if given), or of `[key]`."""
+        pattern = re.compile(rf"\s*(?:{re.escape(key)}\s*=|\[\s*{re.escape(key)}\s*\])")
+        table: str | None = None
         for index in range(1, self.close):
-            if pattern.match(self.lines[index]):
+            line = self.lines[index]
+            header = re.match(r"\s*\[\s*([^\]\s]+)\s*\]", line)
+            if header and within is not None:
+                table = header[1]
+                continue
+            if (within is None or table == within) and pattern.match(line):
                 return index + 1
         return self.close + 1
 
