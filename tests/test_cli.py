@@ -372,7 +372,7 @@ def test_import_refuses_while_the_app_is_open(
 
 
 def test_report_writes_a_pdf_of_the_period(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
 ) -> None:
     data = tmp_path / "data"
     assert main(["--data-dir", str(data), "demo-data", "--days", "40"]) == 0

@@ -150,3 +150,30 @@ def test_passphrase_needs_what_it_says(journal: tuple[Path, Path, Path], tmp_pat
     )
     assert main(["--data-dir", str(data), "passphrase", "remove"]) == 2  # not protected
     assert cipher.is_plain(data / "journal.sqlite3")
+
+
+def test_report_and_import_work_on_a_protected_journal(
+    journal: tuple[Path, Path, Path], tmp_path: Path, qapp: object
+) -> None:
+    data, first, _second = journal
+    export = tmp_path / "export.json"
+    assert main(["--data-dir", str(data), "export", str(export)]) == 0
+    main(["--data-dir", str(data), "passphrase", "set", "--new-passphrase-file", str(first)])
+    cipher.lock(data)
+    out = tmp_path / "report.pdf"
+    start = (dt.date.today() - dt.timedelta(days=27)).isoformat()
+    end = dt.date.today().isoformat()
+    report = ["report", "--from", start, "--to", end, str(out)]
+    assert main(["--data-dir", str(data), "--passphrase-file", str(first), *report]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    cipher.lock(data)
+    # A new, empty journal protected first, then filled from the export.
+    other = tmp_path / "other"
+    setting = ["passphrase", "set", "--new-passphrase-file", str(first)]
+    assert main(["--data-dir", str(other), *setting]) == 0
+    cipher.lock(other)
+    imported = ["--data-dir", str(other), "--passphrase-file", str(first), "import", str(export)]
+    assert main(imported) == 0
+    cipher.lock(other)
+    assert _holding(other, WORDS[0]) == []
+    assert _search(other, WORDS[0], FIRST) == 1

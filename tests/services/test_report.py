@@ -305,3 +305,25 @@ def test_the_medication_section_lists_the_changes_in_its_period_and_none_outside
     assert "Blood pressure check?" not in text  # talked about already
     write_pdf(_data(db, DEFAULT_SECTIONS - {MEDICATION}), tmp_path / "without.pdf")
     assert "Mirtazapine" not in _text(tmp_path / "without.pdf")
+
+
+def test_the_safety_plan_is_in_it_when_chosen(
+    journal: Database, qapp: QApplication, tmp_path: Path
+) -> None:
+    from mindful_desktop.db.models import WorksheetEntry
+    from mindful_desktop.services.report_data import SAFETY_PLAN
+
+    course = load_bundled_course(assets_dir())
+    sheet = course.worksheets["safety-plan"]
+    with journal.session() as session:
+        session.add(
+            WorksheetEntry(
+                worksheet="safety-plan",
+                local_date=dt.date(2026, 2, 1),
+                fields=json.dumps({sheet.fields[-1].id: "My niece's laugh"}),
+            )
+        )
+    write_pdf(_data(journal), tmp_path / "with.pdf")
+    assert "My niece's laugh" in _text(tmp_path / "with.pdf")
+    write_pdf(_data(journal, DEFAULT_SECTIONS - {SAFETY_PLAN}), tmp_path / "without.pdf")
+    assert "My niece's laugh" not in _text(tmp_path / "without.pdf")
