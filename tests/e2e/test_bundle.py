@@ -31,8 +31,9 @@ pytestmark = pytest.mark.slow
 ENV = "MINDFUL_DESKTOP_BUNDLE"
 EXE = "mindful-desktop"
 # The static ffmpeg from imageio-ffmpeg is most of the bundle and not the spec's to shrink;
-# everything else stays under this (264 MB when this was written).
-BUDGET_WITHOUT_FFMPEG_MB = 280
+# everything else stays under this (264 MB when this was written; 281 MB once SQLCipher, 9 MB,
+# and four more guided tracks, 7 MB, came in).
+BUDGET_WITHOUT_FFMPEG_MB = 300
 
 
 def test_frozen_the_app_finds_its_files_at_the_top_of_the_bundle(
