@@ -259,12 +259,14 @@ def test_a_locked_window_says_only_that_it_is_time(
     win = open_window(_plan)
     presence, tray, icon = _presence(win, [])
     win.lock_screen = types.SimpleNamespace(locked=True)  # type: ignore[assignment]
-    clock.now = clock.now.replace(hour=9, minute=0, second=0)
-    win.ctx.settings.set("reminders", True)
-    clock.now = clock.now.replace(minute=30)
-    presence.reminders.wake_now()
-    assert win.reminder_bar.message.text() == "Time for your practice."
-    assert icon.messages == [("Practice time", "Time for your practice")]
-    assert _visible_actions(tray)[0] == "Start your practice"
-    win.lock_screen = None
-    presence.close()
+    try:
+        clock.now = clock.now.replace(hour=9, minute=0, second=0)
+        win.ctx.settings.set("reminders", True)
+        clock.now = clock.now.replace(minute=30)
+        presence.reminders.wake_now()
+        assert win.reminder_bar.message.text() == "Time for your practice."
+        assert icon.messages == [("Practice time", "Time for your practice")]
+        assert _visible_actions(tray)[0] == "Start your practice"
+    finally:  # a stand-in left on the window would stall its teardown
+        win.lock_screen = None
+        presence.close()
