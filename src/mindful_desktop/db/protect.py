@@ -21,7 +21,6 @@ from typing import Any
 from mindful_desktop.db.backup import fsync_folder
 from mindful_desktop.db.cipher import (
     is_plain,
-    key_for,
     lock,
     mark_path,
     quote,
@@ -72,20 +71,17 @@ def check_new(passphrase: str, again: str) -> None:
         )
 
 
-def _counts(conn: Any, schema: str = "main") -> dict[str, int]:
+def _counts(conn: Any) -> dict[str, int]:
     names = [
         row[0]
         for row in conn.execute(
-            f"SELECT name FROM {schema}.sqlite_master WHERE type='table' "
-            "AND name NOT LIKE 'sqlite_%'"
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
         )
     ]
     counts = {}
     for name in names:
         try:
-            counts[name] = int(
-                conn.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0]
-            )
+            counts[name] = int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
         except Exception:  # noqa: BLE001 - a virtual table's own view of itself is its shadows'
             continue
     return counts
@@ -196,7 +192,3 @@ def convert(
             mark_path(db_path).unlink(missing_ok=True)
         raise
     return Converted(rows, rewritten, removed)
-
-
-def current_key(paths: AppPaths) -> str | None:
-    return key_for(paths.db_path)

@@ -5,7 +5,7 @@ their names written in them, the average is a solid line, single days are dots).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -104,6 +104,24 @@ def _plot_area(painter: QPainter, rect: QRectF, y_labels: Sequence[str]) -> QRec
     )
 
 
+def _value_grid(
+    painter: QPainter,
+    rect: QRectF,
+    area: QRectF,
+    ticks: Sequence[float],
+    y: Callable[[float], float],
+) -> None:
+    """A faint line across the plot at each tick, its number right-aligned in the margin."""
+    line = QFontMetricsF(painter.font()).height()
+    align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    for tick in ticks:
+        painter.setPen(QPen(GRID, 0))
+        painter.drawLine(QPointF(area.left(), y(tick)), QPointF(area.right(), y(tick)))
+        painter.setPen(MUTED)
+        box = QRectF(rect.left(), y(tick) - line / 2, area.left() - rect.left() - line * 0.4, line)
+        painter.drawText(box, align, _number(tick))
+
+
 def draw_line_chart(painter: QPainter, rect: QRectF, chart: LineChart) -> None:
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -129,20 +147,7 @@ def draw_line_chart(painter: QPainter, rect: QRectF, chart: LineChart) -> None:
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             band.label,
         )
-    painter.setPen(QPen(GRID, 0))
-    for tick in chart.ticks:
-        painter.drawLine(QPointF(area.left(), y(tick)), QPointF(area.right(), y(tick)))
-        painter.setPen(MUTED)
-        label = QRectF(
-            rect.left(),
-            y(tick) - metrics.height() / 2,
-            area.left() - rect.left() - metrics.height() * 0.4,
-            metrics.height(),
-        )
-        painter.drawText(
-            label, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), _number(tick)
-        )
-        painter.setPen(QPen(GRID, 0))
+    _value_grid(painter, rect, area, chart.ticks, y)
     for day, text in month_ticks(chart.start, chart.end):
         painter.setPen(QPen(GRID, 0))
         painter.drawLine(QPointF(x(day), area.top()), QPointF(x(day), area.bottom()))
@@ -198,19 +203,7 @@ def draw_bar_chart(painter: QPainter, rect: QRectF, chart: BarChart) -> None:
     def y(value: float) -> float:
         return area.bottom() - area.height() * value / (chart.high or 1)
 
-    for tick in chart.ticks:
-        painter.setPen(QPen(GRID, 0))
-        painter.drawLine(QPointF(area.left(), y(tick)), QPointF(area.right(), y(tick)))
-        painter.setPen(MUTED)
-        label = QRectF(
-            rect.left(),
-            y(tick) - metrics.height() / 2,
-            area.left() - rect.left() - metrics.height() * 0.4,
-            metrics.height(),
-        )
-        painter.drawText(
-            label, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), _number(tick)
-        )
+    _value_grid(painter, rect, area, chart.ticks, y)
     count = max(1, len(chart.values))
     slot = area.width() / count
     painter.setPen(Qt.PenStyle.NoPen)

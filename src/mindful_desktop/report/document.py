@@ -11,7 +11,6 @@ choices give the same pages.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -47,7 +46,12 @@ from mindful_desktop.report.html import paragraphs as _paragraphs
 from mindful_desktop.report.html import table as _table
 from mindful_desktop.report.medication import medication_html
 from mindful_desktop.services.report_data import (
+    COURSE,
     GOAL_DAYS,
+    MOOD,
+    NOTES,
+    PRACTICE,
+    QUESTIONNAIRES,
     ReportData,
     ResultRow,
     report_date,
@@ -327,8 +331,6 @@ def _sheet_html(title: str, updated: dt.date, fields: tuple[tuple[str, str], ...
 
 
 def _notes(out: _Builder, data: ReportData) -> None:
-    from mindful_desktop.services.report_data import NOTES
-
     if not data.request.has(NOTES):
         return
     out.html(_h2("My notes from check-ins"))
@@ -362,8 +364,6 @@ def build_document(data: ReportData) -> tuple[QTextDocument, list[Chart]]:
     )
     if request.note:
         out.html(_h2("A note from me") + f"<p>{_paragraphs(request.note)}</p>")
-    from mindful_desktop.services.report_data import COURSE, MOOD, PRACTICE, QUESTIONNAIRES
-
     if request.has(QUESTIONNAIRES):
         _questionnaires(out, data)
     if request.has(MOOD):
@@ -477,6 +477,3 @@ def _footer(
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
         page_text,
     )
-
-
-PaintFn = Callable[[QPagedPaintDevice, ReportData], int]
