@@ -10,15 +10,17 @@ from mindful_desktop.db.database import Database
 from mindful_desktop.db.engine import create_db_engine
 from mindful_desktop.db.migrate import alembic_config, open_database
 from mindful_desktop.paths import AppPaths
+from mindful_desktop.services.search import decode_rowid
 from tests.db.conftest import open_raw
 
 
-def _hits(db: Database, query: str) -> list[int]:
+def _hits(db: Database, query: str) -> list[tuple[int, int]]:
+    """(kind number, id) of each row the words find."""
     with db.engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid", (query,)
         ).all()
-    return [r[0] for r in rows]
+    return [decode_rowid(r[0]) for r in rows]
 
 
 def test_journal_entries_are_indexed_edited_and_removed(db: Database) -> None:
@@ -28,11 +30,11 @@ def test_journal_entries_are_indexed_edited_and_removed(db: Database) -> None:
             "VALUES (3, 'Morning', 'The café was quiet 🌧 שלום', '2026-01-01', '2026-01-01', "
             "'2026-01-01')"
         )
-    assert _hits(db, "cafe") == [3 * 8 + 1]  # diacritics folded
-    assert _hits(db, "שלום") == [25]
+    assert _hits(db, "cafe") == [(1, 3)]  # diacritics folded
+    assert _hits(db, "שלום") == [(1, 3)]
     with db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE journal_entry SET body = 'A loud bus' WHERE id = 3")
-    assert _hits(db, "cafe") == [] and _hits(db, "bus") == [25]
+    assert _hits(db, "cafe") == [] and _hits(db, "bus") == [(1, 3)]
     with db.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM journal_entry WHERE id = 3")
     assert _hits(db, "bus") == []
@@ -47,7 +49,7 @@ def test_worksheet_values_are_indexed_but_not_json_keys(db: Database) -> None:
             "'2026-01-01')",
             (fields,),
         )
-    assert _hits(db, "soup") == [12] and _hits(db, "warm") == [12]
+    assert _hits(db, "soup") == [(4, 1)] and _hits(db, "warm") == [(4, 1)]
     assert _hits(db, "event") == []
 
 
@@ -69,7 +71,7 @@ def test_upgrade_indexes_what_was_written_before(paths: AppPaths) -> None:
     raw.close()
     db = open_database(paths)
     try:
-        assert _hits(db, "wrinkled") == [5 * 8 + 2]
+        assert _hits(db, "wrinkled") == [(2, 5)]
     finally:
         db.close()
 
@@ -92,12 +94,12 @@ def test_upgrade_indexes_check_in_notes_written_before(paths: AppPaths) -> None:
     raw.close()
     db = open_database(paths)
     try:
-        assert _hits(db, "walked") == [7 * 8 + 5]
+        assert _hits(db, "walked") == [(5, 7)]
         with db.engine.begin() as conn:  # and the triggers follow it from now on
             conn.exec_driver_sql("UPDATE check_in SET mood = 5 WHERE id = 7")
-            assert _hits(db, "walked") == [61]
+            assert _hits(db, "walked") == [(5, 7)]
             conn.exec_driver_sql("UPDATE check_in SET note = 'Rested' WHERE id = 7")
-        assert _hits(db, "walked") == [] and _hits(db, "rested") == [61]
+        assert _hits(db, "walked") == [] and _hits(db, "rested") == [(5, 7)]
         with db.engine.begin() as conn:
             conn.exec_driver_sql("DELETE FROM check_in WHERE id = 7")
         assert _hits(db, "rested") == []
@@ -121,7 +123,7 @@ def test_medication_notes_and_questions_follow_their_rows_and_the_name(db: Datab
             "updated_at) VALUES (3, 'Blood test when?', 'In March', '2026-01-03', "
             "'2026-01-03', '2026-01-03')"
         )
-    event, question = 4 * 8 + 6, 3 * 8 + 7
+    event, question = (6, 4), (7, 3)
     assert _hits(db, "lithium") == _hits(db, "thirsty") == _hits(db, "tapering") == [event]
     assert _hits(db, "ng") == _hits(db, "400") == [event]
     assert _hits(db, "blood") == _hits(db, "march") == [question]

@@ -1,5 +1,5 @@
 """The journal: free writing, plus one timeline and one search over everything the user wrote
-(paged in SQL by `services/timeline.py`)."""
+(paged in SQL by `services/timeline.py` and `services/search.py`)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,16 @@ from mindful_desktop.db.database import Database
 from mindful_desktop.db.models import JournalEntry
 from mindful_desktop.domain.text import clean_text
 from mindful_desktop.errors import InvalidInputError
+from mindful_desktop.services.search import (
+    MAX_QUERY_TERMS,
+    match_expression,
+    search_items,
+    snippet_html,
+)
 from mindful_desktop.services.timeline import (
     CHECKIN,
     INDEX_KINDS,
     JOURNAL,
-    MAX_QUERY_TERMS,
     MEDICATION,
     PRACTICE,
     QUESTION,
@@ -26,10 +31,7 @@ from mindful_desktop.services.timeline import (
     TimelineItem,
     first_line,
     load_items,
-    match_expression,
     page_keys,
-    snippet_html,
-    snippets_for,
 )
 
 __all__ = [
@@ -207,6 +209,4 @@ class JournalService(QObject):
         expression = match_expression(query)
         if not expression:
             return []
-        read = self._db.query
-        keys = page_keys(read, limit, before, match=expression)
-        return load_items(read, keys, snippets_for(read, expression, keys))
+        return search_items(self._db.query, expression, limit, before)

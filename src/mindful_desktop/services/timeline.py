@@ -5,14 +5,13 @@ medication changes and effects noticed, and questions for an appointment are one
 (`_page`), ordered by the day written for, then the moment, newest first. Each kind's arm walks
 its (day, moment) index newest first and stops after a page; the merged page is `LIMIT`ed
 again, and the next continues after the last item shown (a keyset: `before`), so the first
-page costs the same in year ten as in week one. Search matches the FTS5 index, and only the
-hits' rows take part in the same ordering. Only the page's rows are then loaded.
+page costs the same in year ten as in week one. Only the page's rows are then loaded
+(`load_items`, which search shares: `services/search.py`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +19,6 @@ from typing import Any
 
 from mindful_desktop.clock import to_utc_naive, utc_naive_to_local
 
-MAX_QUERY_TERMS = 24
 # How SQLAlchemy stores a DateTime in SQLite; the keyset compares in this text form.
 _STORED_INSTANT = "%Y-%m-%d %H:%M:%S.%f"
 
@@ -31,7 +29,8 @@ WORKSHEET = "worksheet"
 CHECKIN = "checkin"
 MEDICATION = "medication"
 QUESTION = "question"
-# The kind numbers of `search_index` rowids (migrations 0004, 0005, 0009): rowid = id * 8 + kind.
+# Each kind's number: it orders items of one moment, and is part of each `search_index` rowid
+# (migration 0010, services/search.py).
 INDEX_KINDS = {
     JOURNAL: 1,
     REFLECTION: 2,
@@ -43,11 +42,8 @@ INDEX_KINDS = {
 }
 _KIND_OF_NUMBER = {number: kind for kind, number in INDEX_KINDS.items()}
 
-# snippet() wraps matches in these; they are swapped for <b> only after the text is escaped.
-_OPEN, _CLOSE = "\x02", "\x03"
-_SNIPPET_TOKENS = 14
-
 _Key = tuple[str, str, int, int]  # day, UTC instant, kind number, id, as SQLite stores them
+ItemKey = tuple[int, int]  # kind number, id: which row of which table
 # Runs one read-only statement and returns its rows: `Database.query`, plain sqlite3. The
 # timeline and search only read, and a page of plain rows costs less through the standard
 # library than through an ORM session (a transaction begun and ended, each row wrapped).
@@ -99,29 +95,6 @@ def first_line(body: str) -> str:
     return ""
 
 
-def snippet_html(raw: str) -> str:
-    """FTS5 snippet text (user words + markers) as safe HTML: escaped, matches in <b>."""
-    flat = " ".join(raw.split())
-    escaped = html.escape(flat, quote=False)
-    return escaped.replace(_OPEN, "<b>").replace(_CLOSE, "</b>")
-
-
-def match_expression(query: str) -> str:
-    """The user's words as an FTS5 query that cannot be a syntax error.
-
-    Every word is quoted (so - " * ( ) : ^ AND OR NOT NEAR are just text), the words must all
-    appear, and the last one matches as a prefix while it is still being typed.
-    """
-    printable = "".join(ch if ch.isprintable() else " " for ch in query)
-    words = printable.split()[:MAX_QUERY_TERMS]
-    if not words:
-        return ""
-    quoted = ['"' + word.replace('"', '""') + '"' for word in words]
-    if not printable[-1].isspace():
-        quoted[-1] += "*"
-    return " ".join(quoted)
-
-
 _BLANK = "' ' || char(9, 10, 13)"
 _NOTED = f"trim(note, {_BLANK}) != ''"  # the partial indexes of migration 0005 say the same
 # Each kind: its number, table, the day it was written for, its moment, "has words", and
@@ -156,12 +129,9 @@ def _arm(
     where: str,
     walks: bool,
     *,
-    hits: bool,
     after: bool,
 ) -> str:
-    """One kind's newest `:limit` items (after the keyset, among the hits), newest first."""
-    if hits:  # `+`: walk the (day, moment) index and test membership, not look up each hit
-        where += f" AND +id IN (SELECT rowid / 8 FROM hits WHERE rowid % 8 = {number})"
+    """One kind's newest `:limit` items (after the keyset), newest first."""
     if after:
         if walks:  # the index's range first, then the exact row-value comparison
             where += f" AND ({day}, {moment}) <= (:day, :moment)"
@@ -172,69 +142,23 @@ def _arm(
     )
 
 
-def _page(only_hits: bool, after: bool) -> str:
+def _page(after: bool) -> str:
     """The page: each kind's newest page, merged, and the newest `:limit` of those."""
-    hits = (
-        "WITH hits(rowid) AS MATERIALIZED "
-        "(SELECT rowid FROM search_index WHERE search_index MATCH :q) "
-        if only_hits
-        else ""
-    )
-    arms = " UNION ALL ".join(_arm(*source, hits=only_hits, after=after) for source in _SOURCES)
+    arms = " UNION ALL ".join(_arm(*source, after=after) for source in _SOURCES)
     return (
-        f"{hits}SELECT day, moment, kind, id FROM ({arms}) "
+        f"SELECT kind, id FROM ({arms}) "
         "ORDER BY day DESC, moment DESC, kind DESC, id DESC LIMIT :limit"
     )
 
 
-def page_keys(
-    read: Read, limit: int, before: TimelineItem | None = None, match: str = ""
-) -> list[_Key]:
-    """The keys of one page of the timeline (or of the items `match` finds), newest first,
+def page_keys(read: Read, limit: int, before: TimelineItem | None = None) -> list[ItemKey]:
+    """The (kind number, id) of each item of one page of the timeline, newest first,
     continuing after `before` when given."""
     params: dict[str, object] = {"limit": max(0, limit)}
     if before is not None:
         day, moment, kind, id_ = before.sort_key
         params.update(day=day, moment=moment, kind=kind, id=id_)
-    if match:
-        params["q"] = match
-    rows = read(_page(bool(match), before is not None), params)
-    return [(str(day), str(moment), int(kind), int(id_)) for day, moment, kind, id_ in rows]
-
-
-_EXCERPTS = (
-    "SELECT rowid, snippet(search_index, {column}, :open, :close, '…', :tokens) "
-    # `+rowid`: one pass over the matches, not a fresh MATCH for every rowid listed; the
-    # rowids as one JSON array, so the statement's text (and SQLite's prepared statement) is
-    # the same for every page instead of one per count of rowids.
-    "FROM search_index WHERE search_index MATCH :q "
-    "AND +rowid IN (SELECT value FROM json_each(:rowids)) "
-    # A page is the newest items, whose ids are mostly the largest: FTS5 seeks to this range
-    # in each word's list instead of reading it from the first entry ever written.
-    "AND rowid BETWEEN :lowest AND :highest"
-)
-
-
-def snippets_for(read: Read, match: str, keys: Sequence[_Key]) -> dict[int, str]:
-    """The excerpt around the matches of each found item, by search_index rowid: the body's
-    when the words are in it, else the best column's (a title)."""
-    chosen = [id_ * 8 + kind for _day, _moment, kind, id_ in keys]
-    if not chosen:
-        return {}
-
-    # The best column's excerpt is dear to make: only for items whose body lacks the words.
-    def excerpts(column: int, rowids: list[int]) -> dict[int, str]:
-        params = {"q": match, "open": _OPEN, "close": _CLOSE, "tokens": _SNIPPET_TOKENS}
-        params.update(rowids=json.dumps(rowids), lowest=min(rowids), highest=max(rowids))
-        rows = read(_EXCERPTS.format(column=column), params)
-        return {int(rowid): str(raw or "") for rowid, raw in rows}
-
-    found = excerpts(1, chosen)
-    elsewhere = [rowid for rowid in chosen if _OPEN not in found.get(rowid, "")]
-    if elsewhere:
-        found.update(excerpts(-1, elsewhere))
-    snippets = {rowid: snippet_html(raw) for rowid, raw in found.items()}
-    return snippets
+    return [(int(kind), int(id_)) for kind, id_ in read(_page(before is not None), params)]
 
 
 def _local(moment: dt.datetime) -> dt.datetime:
@@ -278,15 +202,17 @@ def _stored_instant(stored: str) -> dt.datetime:
     return _local(dt.datetime.fromisoformat(stored))
 
 
-def load_items(read: Read, keys: Sequence[_Key], snippets: dict[int, str]) -> list[TimelineItem]:
-    """The full items for `keys`, in that order."""
+def load_items(
+    read: Read, keys: Sequence[ItemKey], snippets: Mapping[ItemKey, str]
+) -> list[TimelineItem]:
+    """The full items for `keys`, in that order (search results with their `snippets`)."""
     by_kind: dict[int, list[int]] = {n: [] for n in _KIND_OF_NUMBER}
-    for _day, _moment, kind_number, id_ in keys:
+    for kind_number, id_ in keys:
         by_kind[kind_number].append(id_)
     items: dict[tuple[int, int], TimelineItem] = {}
 
     def snip(kind: str, id_: int) -> str:
-        return snippets.get(id_ * 8 + INDEX_KINDS[kind], "")
+        return snippets.get((INDEX_KINDS[kind], id_), "")
 
     if ids := by_kind[INDEX_KINDS[JOURNAL]]:
         journal = INDEX_KINDS[JOURNAL]
@@ -300,7 +226,7 @@ def load_items(read: Read, keys: Sequence[_Key], snippets: dict[int, str]) -> li
                 _stored_instant(created),
                 title,
                 body,
-                snippet=snippets.get(id_ * 8 + journal, ""),
+                snippet=snippets.get((journal, id_), ""),
             )
     if ids := by_kind[INDEX_KINDS[REFLECTION]]:
         for id_, created, prompt, body, source, origin in _rows(
@@ -351,7 +277,7 @@ def load_items(read: Read, keys: Sequence[_Key], snippets: dict[int, str]) -> li
                 source=practice_id,
                 origin=kind,
                 minutes=minutes,
-                snippet=snippets.get(id_ * 8 + practice, ""),
+                snippet=snippets.get((practice, id_), ""),
             )
     if ids := by_kind[INDEX_KINDS[WORKSHEET]]:
         for id_, day, created, worksheet, raw in _rows(
@@ -383,11 +309,11 @@ def load_items(read: Read, keys: Sequence[_Key], snippets: dict[int, str]) -> li
                 note,
                 fields=tuple(("", word) for word in _emotion_words(emotions)),
                 mood=mood,
-                snippet=snippets.get(id_ * 8 + checkin, ""),
+                snippet=snippets.get((checkin, id_), ""),
             )
     for item in _care_items(read, by_kind, snippets):
         items[(INDEX_KINDS[item.kind], item.id)] = item
-    return [items[(k[2], k[3])] for k in keys if (k[2], k[3]) in items]
+    return [items[key] for key in keys if key in items]
 
 
 _EVENT_ROWS = (
@@ -398,7 +324,7 @@ _EVENT_ROWS = (
 
 
 def _care_items(
-    read: Read, by_kind: dict[int, list[int]], snippets: dict[int, str]
+    read: Read, by_kind: dict[int, list[int]], snippets: Mapping[ItemKey, str]
 ) -> list[TimelineItem]:
     """Medication changes, effects noticed and questions for an appointment."""
     out = []
@@ -417,7 +343,7 @@ def _care_items(
                     note,
                     origin=kind,
                     fields=(("dose", dose), ("agreed_with", agreed_with)),
-                    snippet=snippets.get(id_ * 8 + medication, ""),
+                    snippet=snippets.get((medication, id_), ""),
                 )
             )
     if ids := by_kind[question]:
@@ -443,7 +369,7 @@ def _care_items(
                     body,
                     origin="done" if done_on else "",
                     fields=(("agreed", agreed), *done),
-                    snippet=snippets.get(id_ * 8 + question, ""),
+                    snippet=snippets.get((question, id_), ""),
                 )
             )
     return out
