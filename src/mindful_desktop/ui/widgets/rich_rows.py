@@ -89,8 +89,17 @@ class RichRowDelegate(QStyledItemDelegate):
         return doc
 
     def _html_height(self, doc: QTextDocument, font: QFont) -> int:
-        cap = QFontMetrics(font).lineSpacing() * _HTML_LINES
-        return min(int(doc.size().height()) + 1, cap)
+        """The height of the excerpt's first `_HTML_LINES` lines as the document lays them
+        out (a line with bold words in it is taller than the plain font's line spacing, so a
+        cap in font lines cut the last line's foot off)."""
+        full = int(doc.size().height()) + 1  # lays the document out
+        layout = doc.firstBlock().layout()
+        if layout is None or doc.blockCount() != 1:
+            return min(full, QFontMetrics(font).lineSpacing() * _HTML_LINES)
+        if layout.lineCount() <= _HTML_LINES:
+            return full
+        last = layout.lineAt(_HTML_LINES - 1)
+        return min(full, int(layout.position().y() + last.y() + last.height()) + 1)
 
     def _inner_width(self, option: QStyleOptionViewItem) -> int:
         width = option.rect.width() or self._view.viewport().width()
