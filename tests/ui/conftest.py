@@ -17,6 +17,12 @@ from tests.conftest import FakeClock
 Prepare = Callable[[AppContext], None]
 
 
+def in_britain(ctx: AppContext) -> None:
+    """A `prepare` for `open_window`: a British locale, and the UK chosen as the country."""
+    ctx.crisis._locale = "en_GB"
+    ctx.crisis.set_country("GB")
+
+
 @pytest.fixture
 def themed(qapp: QApplication) -> Iterator[None]:
     """The app's style, palette and style sheet, as a person sees them (sizes depend on it)."""

@@ -22,16 +22,12 @@ from mindful_desktop.ui.models.rows import RowsModel
 from mindful_desktop.ui.pages.checkin import CheckInPage
 from mindful_desktop.ui.pages.today import TodayPage
 from tests.conftest import FakeClock
-
-
-def _in_britain(ctx: AppContext) -> None:
-    ctx.crisis._locale = "en_GB"
-    ctx.crisis.set_country("GB")
+from tests.ui.conftest import in_britain
 
 
 @pytest.fixture
 def window(open_window: Callable[..., MainWindow]) -> MainWindow:
-    return open_window(_in_britain)
+    return open_window(in_britain)
 
 
 def words(widget: object) -> str:

@@ -11,23 +11,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from mindful_desktop.services.context import AppContext
 from mindful_desktop.ui.dialogs.crisis import CrisisDialog
 from mindful_desktop.ui.dialogs.worksheet import WorksheetDialog
 from mindful_desktop.ui.main_window import MainWindow
 from mindful_desktop.ui.pages.today import TodayPage
 from mindful_desktop.ui.widgets.safety_links import ContactsPanel, HelplinesPanel
 from tests.conftest import FakeClock
-
-
-def _in_britain(ctx: AppContext) -> None:
-    ctx.crisis._locale = "en_GB"
-    ctx.crisis.set_country("GB")
+from tests.ui.conftest import in_britain
 
 
 @pytest.fixture
 def window(open_window: Callable[..., MainWindow]) -> MainWindow:
-    return open_window(_in_britain)
+    return open_window(in_britain)
 
 
 def click(qtbot: QtBot, within: QWidget, text: str) -> None:
