@@ -24,7 +24,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 from mindful_desktop import APP_ID
-from mindful_desktop.paths import assets_dir, icon_png, migrations_dir
+from mindful_desktop.paths import AppPaths, assets_dir, icon_png, migrations_dir
+from mindful_desktop.single_instance import server_name
 
 pytestmark = pytest.mark.slow
 
@@ -139,12 +140,14 @@ def test_the_window_opens_and_a_second_launch_brings_it_forward(
     clean: Clean, running: tuple[subprocess.Popen[bytes], Path, Path]
 ) -> None:
     proc, data, errors = running
+    # The instance server (after the first frame) listens on a socket in the bundle's TMPDIR:
+    # the second launch is tried once that exists, not after a guessed pause.
+    server = clean.tmp / "tmp" / server_name(AppPaths.from_arg(data))
     deadline = time.monotonic() + 60
-    while not (data / "journal.sqlite3").exists() or not (data / "instance.lock").exists():
+    while not (data / "journal.sqlite3").exists() or not server.exists():
         assert proc.poll() is None, errors.read_text(errors="replace")[-4000:]
-        assert time.monotonic() < deadline, "the window didn't open its journal in 60 s"
-        time.sleep(0.2)
-    time.sleep(1.0)  # the first frame, then the instance server (QtNetwork)
+        assert time.monotonic() < deadline, "the window didn't open and listen in 60 s"
+        time.sleep(0.2)  # another process's files: nothing to wait on but polling
     second = clean.run("--data-dir", str(data))
     assert second.returncode == 0, second.stderr[-4000:]  # asked the first one to come forward
     assert proc.poll() is None, errors.read_text(errors="replace")[-4000:]
